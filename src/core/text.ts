@@ -1,0 +1,21 @@
+/** Text helpers shared by every stage. */
+
+/**
+ * A key for comparing names: accents and case folded, typographic quotes and dashes treated as
+ * their ASCII forms, punctuation collapsed. "Pakistan’s military" and "Pakistan's Military" share a key.
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’`‘ʼ]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+/** Collapses runs of whitespace to one space and trims. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
