@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './ids.js';
 export * from './spans.js';
 export * from './text.js';
+export * from './invariants.js';

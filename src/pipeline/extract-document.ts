@@ -1,0 +1,82 @@
+import type { DocumentInfo, Extraction, IngestedDocument, Problem, Span } from '../core/index.js';
+import { EXTRACTION_SCHEMA, documentId, overlaps } from '../core/index.js';
+import { extractFacts } from '../extract/index.js';
+import { splitSentences, tokenize } from '../nlp/index.js';
+import type { NerMention } from '../nlp/index.js';
+import { resolveEntities } from '../resolve/entities/index.js';
+import { findToponyms, resolveToponyms } from '../resolve/geo/index.js';
+import type { PipelineResources } from './resources.js';
+
+/** Languages the English extractors can read; other documents are stored but not extracted. */
+const EXTRACTABLE_LANGUAGES = new Set(['en']);
+
+/** Per-call overrides of what ingestion found (the CLI's --published, --title, --url). */
+export interface ExtractOptions {
+  readonly includeText?: boolean;
+}
+
+/**
+ * Runs every stage on one document: nlp → resolve (places, entities) → extract (events,
+ * relations, sources, claims). The only place that knows the order of stages.
+ */
+export function extractDocument(doc: IngestedDocument, res: PipelineResources, options: ExtractOptions = {}): Extraction {
+  const document = documentInfo(doc, options);
+  if (!EXTRACTABLE_LANGUAGES.has(doc.language)) {
+    const problem: Problem = {
+      code: 'language_not_supported',
+      message: `language "${doc.language}" is stored but not extracted: the extractors read English only`,
+    };
+    return emptyExtraction(document, [...doc.problems, problem]);
+  }
+  const { text, datelineSpan } = doc;
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, tokens);
+  const nerMentions = withoutSpan(res.ner.recognize(text, tokens, sentences), datelineSpan);
+  const toponyms = findToponyms({ text, tokens, sentences, nerMentions, datelineSpan }, res.gazetteer);
+  const places = resolveToponyms({ text, toponyms, dateline: doc.dateline }, res.gazetteer);
+  const resolution = resolveEntities({ text, tokens, sentences, nerMentions, places, datelineSpan }, res.kb);
+  const facts = extractFacts({
+    text,
+    tokens,
+    sentences,
+    entities: resolution.entities,
+    relationHints: resolution.relationHints,
+    published: doc.published,
+    datelineSpan,
+    outlet: doc.outlet,
+    reliability: res.reliability,
+  });
+  return {
+    schema: EXTRACTION_SCHEMA,
+    document,
+    entities: resolution.entities,
+    events: facts.events,
+    relations: facts.relations,
+    sources: facts.sources,
+    claims: facts.claims,
+    problems: [...doc.problems, ...facts.problems],
+  };
+}
+
+function documentInfo(doc: IngestedDocument, options: ExtractOptions): DocumentInfo {
+  return {
+    id: documentId(doc.text),
+    title: doc.title,
+    url: doc.url,
+    published: doc.published,
+    dateline: doc.dateline,
+    language: doc.language,
+    outlet: doc.outlet,
+    author: doc.author,
+    ...(options.includeText ? { text: doc.text } : {}),
+  };
+}
+
+function emptyExtraction(document: DocumentInfo, problems: readonly Problem[]): Extraction {
+  return { schema: EXTRACTION_SCHEMA, document, entities: [], events: [], relations: [], sources: [], claims: [], problems };
+}
+
+/** Drops NER mentions inside the dateline: "NEW DELHI:" is context, not an entity of the first sentence. */
+function withoutSpan(mentions: readonly NerMention[], skip: Span | null): NerMention[] {
+  return skip ? mentions.filter((m) => !overlaps(m, skip)) : [...mentions];
+}

@@ -1,0 +1,5 @@
+/** The pipeline: the only module that knows the order of stages. */
+export { extractDocument } from './extract-document.js';
+export type { ExtractOptions } from './extract-document.js';
+export { loadResources } from './resources.js';
+export type { PipelineResources, ResourceOptions } from './resources.js';

@@ -1,0 +1,2 @@
+/** Storage: one interface, several engines. */
+export type * from './types.js';

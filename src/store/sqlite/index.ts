@@ -1,0 +1,2 @@
+/** The embedded SQLite engine. */
+export { openSqliteStore, SqliteStore, entityKey } from './sqlite-store.js';

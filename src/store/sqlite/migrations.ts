@@ -1,0 +1,105 @@
+/**
+ * Versioned schema migrations for the SQLite engine. Each entry runs once, in order, inside a
+ * transaction, and its version is recorded in `schema_migrations`. Never edit a released entry:
+ * append a new one.
+ */
+export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+  {
+    version: 1,
+    name: 'documents, extraction tables, full-text index',
+    sql: `
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        title TEXT, url TEXT, published TEXT, dateline TEXT,
+        language TEXT NOT NULL, outlet TEXT, author TEXT, origin TEXT NOT NULL,
+        text TEXT NOT NULL,
+        extraction TEXT NOT NULL,
+        problems TEXT NOT NULL DEFAULT '[]',
+        entity_count INTEGER NOT NULL DEFAULT 0,
+        event_count INTEGER NOT NULL DEFAULT 0,
+        ingested_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX documents_published ON documents(published);
+      CREATE INDEX documents_ingested ON documents(ingested_at);
+
+      -- Entities as they appear in one document; entity_key links them across documents.
+      CREATE TABLE doc_entities (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        entity_key TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        kb_id TEXT,
+        aliases TEXT NOT NULL,
+        mention_count INTEGER NOT NULL,
+        geo TEXT,
+        PRIMARY KEY (doc_id, local_id)
+      );
+      CREATE INDEX doc_entities_key ON doc_entities(entity_key);
+      CREATE INDEX doc_entities_name ON doc_entities(name_key);
+
+      -- Every name and alias of an entity in a document, for actor/place filters.
+      CREATE TABLE entity_names (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        name_key TEXT NOT NULL
+      );
+      CREATE INDEX entity_names_key ON entity_names(name_key, doc_id);
+
+      CREATE TABLE events (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        type TEXT NOT NULL,
+        date_start TEXT, date_end TEXT, date_precision TEXT NOT NULL,
+        location_id TEXT,
+        country_code TEXT, admin1 TEXT, admin2 TEXT,
+        fatalities_min INTEGER, injured_min INTEGER,
+        modality TEXT NOT NULL,
+        evidence_text TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (doc_id, local_id)
+      );
+      CREATE INDEX events_category ON events(category, type);
+      CREATE INDEX events_date ON events(date_start, date_end);
+
+      -- Which entity plays which part in an event (perpetrator, target, claimant, location).
+      CREATE TABLE event_roles (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        local_id TEXT NOT NULL
+      );
+      CREATE INDEX event_roles_event ON event_roles(doc_id, event_id);
+      CREATE INDEX event_roles_entity ON event_roles(doc_id, local_id);
+
+      CREATE TABLE relations (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (doc_id, local_id)
+      );
+      CREATE INDEX relations_type ON relations(type);
+
+      CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+      END;
+      CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+      END;
+      CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+      END;
+    `,
+  },
+];

@@ -1,0 +1,350 @@
+import Database from 'better-sqlite3';
+import type { Entity, Event, Extraction, Problem } from '../../core/index.js';
+import { SitrepError, nameKey, stableId } from '../../core/index.js';
+import type {
+  DocumentRecord,
+  DocumentSummary,
+  EntityFilter,
+  EntitySummary,
+  EventFilter,
+  SaveResult,
+  SearchHit,
+  Store,
+  StoredDocument,
+  StoredEvent,
+} from '../types.js';
+import { migrations } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+/** The document-independent key of an entity: its kbId, else a hash of type and normalised name. */
+export function entityKey(e: Entity): string {
+  return e.key ?? e.kbId ?? stableId('ent', e.type, nameKey(e.name));
+}
+
+/** Opens (and migrates) the SQLite database at `path` (":memory:" for tests). */
+export function openSqliteStore(path: string): SqliteStore {
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (err) {
+    throw new SitrepError('unreadable', `cannot open database ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return new SqliteStore(db);
+}
+
+/** Applies the migrations the database has not seen yet, each in its own transaction. */
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    })();
+  }
+}
+
+/** The embedded engine: one file, WAL, one transaction per document, FTS5 for search. */
+export class SqliteStore implements Store {
+  constructor(readonly db: Database.Database) {}
+
+  saveDocument(record: DocumentRecord): Promise<SaveResult> {
+    return settle(() => this.db.transaction(() => this.writeDocument(record))());
+  }
+
+  private writeDocument({ doc, extraction }: DocumentRecord): SaveResult {
+    const id = extraction.document.id;
+    const old = this.db.prepare('SELECT ingested_at FROM documents WHERE id = ?').get(id) as Row | undefined;
+    const now = new Date().toISOString();
+    if (old) this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    this.db
+      .prepare(
+        `INSERT INTO documents (id, title, url, published, dateline, language, outlet, author, origin, text,
+           extraction, problems, entity_count, event_count, ingested_at, updated_at)
+         VALUES (@id, @title, @url, @published, @dateline, @language, @outlet, @author, @origin, @text,
+           @extraction, @problems, @entityCount, @eventCount, @ingestedAt, @updatedAt)`,
+      )
+      .run({
+        id,
+        title: extraction.document.title,
+        url: extraction.document.url ?? null,
+        published: extraction.document.published,
+        dateline: extraction.document.dateline ?? null,
+        language: extraction.document.language,
+        outlet: doc.outlet,
+        author: doc.author,
+        origin: doc.origin,
+        text: doc.text,
+        extraction: JSON.stringify(withoutText(extraction)),
+        problems: JSON.stringify([...doc.problems, ...(extraction.problems ?? [])]),
+        entityCount: extraction.entities.length,
+        eventCount: extraction.events.length,
+        ingestedAt: typeof old?.ingested_at === 'string' ? old.ingested_at : now,
+        updatedAt: now,
+      });
+    this.writeEntities(id, extraction.entities);
+    this.writeEvents(id, doc.text, extraction);
+    this.writeRelations(id, extraction);
+    return { id, created: !old };
+  }
+
+  private writeEntities(docId: string, entities: readonly Entity[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO doc_entities (doc_id, local_id, entity_key, type, name, name_key, kb_id, aliases, mention_count, geo)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertName = this.db.prepare('INSERT INTO entity_names (doc_id, local_id, name_key) VALUES (?, ?, ?)');
+    for (const e of entities) {
+      insert.run(docId, e.id, entityKey(e), e.type, e.name, nameKey(e.name), e.kbId, JSON.stringify(e.aliases),
+        e.mentions.length, e.geo ? JSON.stringify(e.geo) : null);
+      for (const key of new Set([e.name, ...e.aliases].map(nameKey))) insertName.run(docId, e.id, key);
+    }
+  }
+
+  private writeEvents(docId: string, text: string, extraction: Extraction): void {
+    const byId = new Map(extraction.entities.map((e) => [e.id, e]));
+    const insert = this.db.prepare(
+      `INSERT INTO events (doc_id, local_id, category, type, date_start, date_end, date_precision, location_id,
+         country_code, admin1, admin2, fatalities_min, injured_min, modality, evidence_text, record)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const role = this.db.prepare('INSERT INTO event_roles (doc_id, event_id, role, local_id) VALUES (?, ?, ?, ?)');
+    for (const ev of extraction.events) {
+      const geo = ev.location ? byId.get(ev.location)?.geo : null;
+      const evidence = ev.evidence.map((s) => text.slice(s.start, s.end)).join(' … ');
+      insert.run(docId, ev.id, ev.category, ev.type, ev.date.start, ev.date.end, ev.date.precision, ev.location,
+        geo?.countryCode ?? null, geo?.admin1 ? nameKey(geo.admin1) : null, geo?.admin2 ? nameKey(geo.admin2) : null,
+        ev.fatalities?.min ?? null, ev.injured?.min ?? null, ev.modality, evidence, JSON.stringify(ev));
+      const roles: [string, readonly string[]][] = [
+        ['perpetrator', ev.perpetrators],
+        ['target', ev.targets],
+        ['claimant', ev.claimedBy],
+        ['location', ev.location ? [ev.location] : []],
+      ];
+      for (const [name, ids] of roles) for (const id of ids) if (byId.has(id)) role.run(docId, ev.id, name, id);
+    }
+  }
+
+  private writeRelations(docId: string, extraction: Extraction): void {
+    const insert = this.db.prepare(
+      'INSERT INTO relations (doc_id, local_id, type, subject_id, object_id, modality, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const r of extraction.relations) {
+      insert.run(docId, r.id, r.type, r.subject, r.object, r.modality, JSON.stringify(r));
+    }
+  }
+
+  getDocument(idOrPrefix: string): Promise<StoredDocument | null> {
+    const hex = idOrPrefix.replace(/^sha256:/, '').toLowerCase();
+    if (!/^[0-9a-f]{6,64}$/.test(hex)) return Promise.resolve(null);
+    const rows = this.db.prepare('SELECT * FROM documents WHERE id >= ? AND id < ? LIMIT 2').all(
+      `sha256:${hex}`,
+      `sha256:${hex}\uffff`,
+    ) as Row[];
+    if (rows.length > 1) {
+      throw new SitrepError('conflict', `id prefix ${idOrPrefix} matches several documents; give more digits`);
+    }
+    const row = rows[0];
+    if (!row) return Promise.resolve(null);
+    const extraction = JSON.parse(String(row.extraction)) as Extraction;
+    return Promise.resolve({
+      ...toSummary(row),
+      text: String(row.text),
+      author: (row.author as string | null) ?? null,
+      extraction,
+      problems: JSON.parse(String(row.problems)) as Problem[],
+    });
+  }
+
+  listDocuments(options: { limit?: number; offset?: number } = {}): Promise<DocumentSummary[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, title, url, published, dateline, language, outlet, origin, ingested_at, entity_count, event_count
+         FROM documents ORDER BY coalesce(published, substr(ingested_at, 1, 10)) DESC, id LIMIT ? OFFSET ?`,
+      )
+      .all(options.limit ?? 50, options.offset ?? 0) as Row[];
+    return Promise.resolve(rows.map(toSummary));
+  }
+
+  countDocuments(): Promise<number> {
+    return Promise.resolve((this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n);
+  }
+
+  search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    const match = toFtsQuery(query);
+    if (!match) return Promise.resolve([]);
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.title, d.published, bm25(documents_fts, 4.0, 1.0) AS rank,
+                snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snippet
+         FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+         WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(match, options.limit ?? 20) as Row[];
+    return Promise.resolve(
+      rows.map((r) => ({
+        docId: String(r.id),
+        title: (r.title as string | null) ?? null,
+        published: (r.published as string | null) ?? null,
+        snippet: String(r.snippet),
+        rank: Number(r.rank),
+      })),
+    );
+  }
+
+  listEntities(filter: EntityFilter = {}): Promise<EntitySummary[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.type) {
+      where.push('type = ?');
+      params.push(filter.type);
+    }
+    if (filter.name) {
+      where.push('entity_key IN (SELECT d.entity_key FROM entity_names n JOIN doc_entities d USING (doc_id, local_id) WHERE n.name_key = ?)');
+      params.push(nameKey(filter.name));
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT entity_key, max(type) AS type, max(name) AS name, max(kb_id) AS kb_id,
+                count(DISTINCT doc_id) AS documents, sum(mention_count) AS mentions,
+                json_group_array(aliases) AS aliases, json_group_array(name) AS names
+         FROM doc_entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         GROUP BY entity_key ORDER BY documents DESC, mentions DESC, name LIMIT ?`,
+      )
+      .all(...params, filter.limit ?? 100) as Row[];
+    return Promise.resolve(rows.map(toEntitySummary));
+  }
+
+  listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    const { sql, params } = eventQuery(filter);
+    const rows = this.db.prepare(sql).all(...params) as Row[];
+    const names = this.db.prepare('SELECT local_id, name FROM doc_entities WHERE doc_id = ?');
+    const cache = new Map<string, Map<string, string>>();
+    const namesOf = (docId: string): Map<string, string> => {
+      let m = cache.get(docId);
+      if (!m) {
+        m = new Map((names.all(docId) as Row[]).map((r) => [String(r.local_id), String(r.name)]));
+        cache.set(docId, m);
+      }
+      return m;
+    };
+    return Promise.resolve(
+      rows.map((r) => {
+        const docId = String(r.doc_id);
+        const event = JSON.parse(String(r.record)) as Event;
+        const m = namesOf(docId);
+        const nameOf = (id: string): string => m.get(id) ?? id;
+        return {
+          docId,
+          event,
+          locationName: event.location ? (m.get(event.location) ?? null) : null,
+          countryCode: (r.country_code as string | null) ?? null,
+          perpetratorNames: event.perpetrators.map(nameOf),
+          targetNames: event.targets.map(nameOf),
+          claimedByNames: event.claimedBy.map(nameOf),
+          evidenceText: String(r.evidence_text),
+        };
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    this.db.close();
+    return Promise.resolve();
+  }
+}
+
+/** Runs synchronous driver work and reports its outcome as a promise (errors become rejections). */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+}
+
+/** Builds the SQL and parameters for an event listing. */
+function eventQuery(filter: EventFilter): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.type) {
+    where.push('(e.category = ? OR e.type = ?)');
+    params.push(filter.type, filter.type);
+  }
+  if (filter.since) {
+    where.push('coalesce(e.date_end, e.date_start) >= ?');
+    params.push(filter.since);
+  }
+  if (filter.until) {
+    where.push('e.date_start <= ?');
+    params.push(filter.until);
+  }
+  if (filter.actor) {
+    where.push(`EXISTS (SELECT 1 FROM event_roles r JOIN entity_names n ON n.doc_id = r.doc_id AND n.local_id = r.local_id
+      WHERE r.doc_id = e.doc_id AND r.event_id = e.local_id AND r.role <> 'location' AND n.name_key = ?)`);
+    params.push(nameKey(filter.actor));
+  }
+  if (filter.place) {
+    const key = nameKey(filter.place);
+    where.push(`(e.admin1 = ? OR e.admin2 = ? OR e.country_code = ? OR EXISTS (SELECT 1 FROM entity_names n
+      WHERE n.doc_id = e.doc_id AND n.local_id = e.location_id AND n.name_key = ?))`);
+    params.push(key, key, filter.place.toUpperCase(), key);
+  }
+  const sql = `SELECT e.doc_id, e.record, e.country_code, e.evidence_text FROM events e
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY e.date_start IS NULL, e.date_start DESC, e.doc_id, e.local_id LIMIT ?`;
+  params.push(filter.limit ?? 200);
+  return { sql, params };
+}
+
+/** FTS5 query from user words: each word quoted (so punctuation can't break the syntax), all required. */
+function toFtsQuery(query: string): string {
+  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => `"${w}"`).join(' ');
+}
+
+function withoutText(extraction: Extraction): Extraction {
+  const { text: _text, ...document } = extraction.document;
+  return { ...extraction, document };
+}
+
+function toSummary(row: Row): DocumentSummary {
+  return {
+    id: String(row.id),
+    title: (row.title as string | null) ?? null,
+    url: (row.url as string | null) ?? null,
+    published: (row.published as string | null) ?? null,
+    dateline: (row.dateline as string | null) ?? null,
+    language: String(row.language),
+    outlet: (row.outlet as string | null) ?? null,
+    origin: String(row.origin),
+    ingestedAt: String(row.ingested_at),
+    entityCount: Number(row.entity_count),
+    eventCount: Number(row.event_count),
+  };
+}
+
+function toEntitySummary(row: Row): EntitySummary {
+  const name = String(row.name);
+  const aliasLists = (JSON.parse(String(row.aliases)) as string[]).flatMap((a) => JSON.parse(a) as string[]);
+  const names = JSON.parse(String(row.names)) as string[];
+  const aliases = [...new Set([...names, ...aliasLists])].filter((a) => a !== name);
+  return {
+    key: String(row.entity_key),
+    name,
+    type: row.type as Entity['type'],
+    kbId: (row.kb_id as string | null) ?? null,
+    aliases,
+    documents: Number(row.documents),
+    mentions: Number(row.mentions),
+  };
+}

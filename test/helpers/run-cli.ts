@@ -1,0 +1,35 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** ../shared beside the project: present for the team and CI, absent in a user's clone. */
+export const SHARED = resolve(ROOT, '../shared');
+export const HAS_SHARED = existsSync(resolve(SHARED, 'contract/extraction.schema.json'));
+
+const BIN = resolve(ROOT, 'bin/sitrep.js');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (`npm test` builds first) and waits for it. */
+export function sitrep(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    env: { ...process.env, ...options.env, FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts the CLI without waiting, for tests that interrupt it. */
+export function sitrepSpawn(args: readonly string[], cwd = ROOT): ReturnType<typeof spawn> {
+  return spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+}

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import { sampleRecord } from './fixtures.js';
+import { describeStoreContract } from './store-contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-sqlite-'));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeStoreContract('sqlite', () => Promise.resolve(openSqliteStore(join(dir, `t${n++}.db`))));
+
+describe('sqlite specifics', () => {
+  it('uses WAL and records applied migrations; reopening does not re-run them', async () => {
+    const path = join(dir, 'wal.db');
+    const store = openSqliteStore(path);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    await store.saveDocument(sampleRecord());
+    await store.close();
+    const again = openSqliteStore(path);
+    const versions = again.db.prepare('SELECT version FROM schema_migrations').all();
+    expect(versions).toEqual([{ version: 1 }]);
+    expect(await again.countDocuments()).toBe(1);
+    await again.close();
+  });
+
+  it('rolls back a document whose write fails half-way, leaving earlier data intact', async () => {
+    const store = openSqliteStore(join(dir, 'atomic.db'));
+    await store.saveDocument(sampleRecord());
+    const bad = sampleRecord('QUETTA: Another text entirely about Quetta and the TTP.', 'Bad');
+    // A relation row with a NULL subject violates NOT NULL after the document row is written.
+    const broken = { ...bad, extraction: { ...bad.extraction, relations: [{ ...bad.extraction.relations[0]!, subject: null as unknown as string }] } };
+    await expect(store.saveDocument(broken)).rejects.toThrow();
+    expect(await store.countDocuments()).toBe(1);
+    expect(await store.getDocument(bad.extraction.document.id)).toBeNull();
+    expect(store.db.prepare('SELECT count(*) AS n FROM doc_entities').get()).toEqual({ n: 2 });
+    await store.close();
+  });
+});
