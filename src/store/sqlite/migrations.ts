@@ -46,7 +46,7 @@ export const migrations: readonly { readonly version: number; readonly name: str
         local_id TEXT NOT NULL,
         name_key TEXT NOT NULL
       );
-      CREATE INDEX entity_names_key ON entity_names(name_key, doc_id);
+      CREATE INDEX entity_names_key ON entity_names(name_key, doc_id, local_id);
 
       CREATE TABLE events (
         doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -289,8 +289,10 @@ function eventQuery(filter: EventFilter): { sql: string; params: unknown[] } {
     params.push(filter.until);
   }
   if (filter.actor) {
-    where.push(`EXISTS (SELECT 1 FROM event_roles r JOIN entity_names n ON n.doc_id = r.doc_id AND n.local_id = r.local_id
-      WHERE r.doc_id = e.doc_id AND r.event_id = e.local_id AND r.role <> 'location' AND n.name_key = ?)`);
+    // Driven from the name index: only events where a party carries this name are visited.
+    where.push(`(e.doc_id, e.local_id) IN (SELECT r.doc_id, r.event_id FROM entity_names n
+      JOIN event_roles r ON r.doc_id = n.doc_id AND r.local_id = n.local_id
+      WHERE n.name_key = ? AND r.role <> 'location')`);
     params.push(nameKey(filter.actor));
   }
   if (filter.place) {
@@ -301,7 +303,7 @@ function eventQuery(filter: EventFilter): { sql: string; params: unknown[] } {
   }
   const sql = `SELECT e.doc_id, e.record, e.country_code, e.evidence_text FROM events e
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY e.date_start IS NULL, e.date_start DESC, e.doc_id, e.local_id LIMIT ?`;
+    ORDER BY e.date_start DESC, e.rowid DESC LIMIT ?`;
   params.push(filter.limit ?? 200);
   return { sql, params };
 }
