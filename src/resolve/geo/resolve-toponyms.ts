@@ -1,0 +1,265 @@
+/**
+ * Toponym disambiguation. Each reading of a name is scored by priors (feature type,
+ * population, primary vs alternate name), then re-scored twice with the document's context:
+ * countries and provinces the other toponyms resolved to, the dateline's country, cue words,
+ * "X, Y" hierarchies and closeness to the document's other places.
+ */
+import type { FeatureClass, Geo } from '../../core/index.js';
+import type { Gazetteer, MatchKind, Place } from '../../kb/gazetteer/index.js';
+import { normalizeName } from '../../kb/gazetteer/index.js';
+import { distanceKm } from './distance.js';
+import type { ResolvedPlace, Toponym, ToponymCue } from './types.js';
+
+/** What resolveToponyms reads. */
+export interface ResolveInput {
+  readonly text: string;
+  readonly toponyms: readonly Toponym[];
+  /** The dateline's place as written ("NEW DELHI"), or null. */
+  readonly dateline: string | null;
+}
+
+const MAX_CANDIDATES = 40;
+
+/** Prior of each feature type: what a bare name in news most often denotes. */
+const TYPE_PRIOR: Readonly<Record<FeatureClass, number>> = {
+  continent: 6,
+  country: 6,
+  region: 4,
+  admin1: 4,
+  admin2: 1.5,
+  city: 0,
+  facility: 0,
+};
+const CAPITAL_BONUS: Readonly<Record<string, number>> = { PPLC: 3, PPLA: 1, PPLA2: 0.3 };
+const KIND_PENALTY: Readonly<Record<MatchKind, number>> = { name: 0, alternate: -1.5, demonym: 0 };
+/** An admin area named after the town inside it: a bare name means the town. */
+const SEAT_PENALTY = 5;
+const SEAT_SHARE = 0.3;
+const CUE_MATCH = 4;
+const CUE_MISMATCH = -3;
+const COUNTRY_CONTEXT = 1.8;
+const ADMIN1_CONTEXT = 4;
+const HIERARCHY_BONUS = 6;
+const DATELINE_COUNTRY = 1.2;
+const SPATIAL_WEIGHT = 2;
+const SPATIAL_SCALE_KM = 300;
+
+interface Reading {
+  readonly place: Place;
+  readonly kind: MatchKind;
+  readonly prior: number;
+}
+
+interface Slot {
+  readonly toponym: Toponym;
+  readonly key: string;
+  readonly readings: readonly Reading[];
+  /** A place named right after ", " that may contain this one ("Paris, Texas"). */
+  readonly container: number | null;
+}
+
+interface Context {
+  /** Country code → weight, per toponym key that contributed it. */
+  readonly countries: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly admin1s: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly datelineCountry: string | null;
+  readonly chosen: readonly (Reading | undefined)[];
+}
+
+function prior(place: Place, kind: MatchKind): number {
+  return (
+    TYPE_PRIOR[place.featureClass] +
+    (CAPITAL_BONUS[place.featureCode] ?? 0) +
+    Math.log10(place.population + 1) +
+    KIND_PENALTY[kind]
+  );
+}
+
+function cueScore(place: Place, cue: ToponymCue): number {
+  if (!cue) return 0;
+  const fits =
+    (cue === 'admin1' && (place.featureClass === 'admin1' || place.featureClass === 'region')) ||
+    (cue === 'admin2' && place.featureClass === 'admin2') ||
+    (cue === 'city' && place.featureClass === 'city');
+  return fits ? CUE_MATCH : CUE_MISMATCH;
+}
+
+/**
+ * True when a town among the readings bears this admin area's name, lies inside it and holds a
+ * good share of its people (Kabul in Kabul province): the bare name then means the town.
+ */
+function isNamedAfterSeat(place: Place, readings: readonly { place: Place }[]): boolean {
+  if (place.featureClass !== 'admin1' && place.featureClass !== 'admin2') return false;
+  return readings.some(
+    (r) =>
+      r.place.featureClass === 'city' &&
+      (r.place.admin1Id === place.id || r.place.admin2Id === place.id) &&
+      r.place.population >= SEAT_SHARE * place.population,
+  );
+}
+
+function readingsOf(toponym: Toponym, gaz: Gazetteer): Reading[] {
+  const matches = gaz.matches(toponym.name);
+  const readings = matches.map((m) => ({
+    place: m.place,
+    kind: m.kind,
+    prior: prior(m.place, m.kind) + cueScore(m.place, toponym.cue),
+  }));
+  const adjusted = readings.map((r) =>
+    toponym.cue === null && isNamedAfterSeat(r.place, readings) ? { ...r, prior: r.prior - SEAT_PENALTY } : r,
+  );
+  return adjusted.sort((a, b) => b.prior - a.prior).slice(0, MAX_CANDIDATES);
+}
+
+/** Index of the toponym that follows this one after a comma ("Paris, Texas"), if any. */
+function containerOf(text: string, toponyms: readonly Toponym[], i: number): number | null {
+  const t = toponyms[i];
+  const next = toponyms[i + 1];
+  if (!t || !next) return null;
+  return /^\s*,\s*$/.test(text.slice(t.end, next.start)) ? i + 1 : null;
+}
+
+/** True when `outer` contains `inner` in the admin hierarchy. */
+function encloses(outer: Place, inner: Place): boolean {
+  if (outer.featureClass === 'country') return outer.countryCode === inner.countryCode;
+  return inner.admin1Id === outer.id || inner.admin2Id === outer.id;
+}
+
+function contextScore(slots: readonly Slot[], i: number, r: Reading, ctx: Context): number {
+  const slot = slots[i];
+  if (!slot) return 0;
+  let score = 0;
+  const cc = r.place.countryCode;
+  if (cc) {
+    const byKey = ctx.countries.get(cc);
+    const others = byKey ? [...byKey].filter(([k]) => k !== slot.key).reduce((s, [, w]) => s + w, 0) : 0;
+    score += COUNTRY_CONTEXT * Math.min(1, others);
+    if (cc === ctx.datelineCountry) score += DATELINE_COUNTRY;
+  }
+  const a1 = r.place.admin1Id;
+  if (a1 && [...(ctx.admin1s.get(a1) ?? [])].some((k) => k !== slot.key)) score += ADMIN1_CONTEXT;
+  if (slot.container !== null) {
+    const outer = ctx.chosen[slot.container];
+    const alternatives = slots[slot.container]?.readings ?? [];
+    if (alternatives.some((o) => encloses(o.place, r.place))) score += HIERARCHY_BONUS;
+    else if (outer && outer.place.featureClass !== 'city') score -= 1;
+  }
+  return score + SPATIAL_WEIGHT * closeness(slots, i, r, ctx);
+}
+
+/** Mean closeness (1 at 0 km, fading with distance) to the three nearest other chosen places. */
+function closeness(slots: readonly Slot[], i: number, r: Reading, ctx: Context): number {
+  const slot = slots[i];
+  const near: number[] = [];
+  ctx.chosen.forEach((c, j) => {
+    if (!c || j === i || slots[j]?.key === slot?.key) return;
+    if (c.place.featureClass === 'continent' || c.place.featureClass === 'country') return;
+    near.push(Math.exp(-distanceKm(r.place, c.place) / SPATIAL_SCALE_KM));
+  });
+  if (near.length === 0) return 0;
+  const top = near.sort((a, b) => b - a).slice(0, 3);
+  return top.reduce((s, x) => s + x, 0) / top.length;
+}
+
+/** Softmax margin of the best reading: how much it stands out. */
+function confidenceOf(scores: readonly number[]): number {
+  const max = Math.max(...scores);
+  const z = scores.reduce((s, x) => s + Math.exp(x - max), 0);
+  return 1 / z;
+}
+
+function buildContext(
+  slots: readonly Slot[],
+  chosen: readonly (Reading | undefined)[],
+  confidence: readonly number[],
+  datelineCountry: string | null,
+): Context {
+  const countries = new Map<string, Map<string, number>>();
+  const admin1s = new Map<string, Set<string>>();
+  chosen.forEach((r, i) => {
+    const slot = slots[i];
+    if (!r || !slot) return;
+    const cc = r.place.countryCode;
+    const weight = r.place.featureClass === 'country' ? 1 : 0.6 * (confidence[i] ?? 0);
+    if (cc) {
+      const byKey = countries.get(cc) ?? new Map<string, number>();
+      byKey.set(slot.key, Math.max(byKey.get(slot.key) ?? 0, weight));
+      countries.set(cc, byKey);
+    }
+    const admins = r.place.featureClass === 'admin1' ? [r.place.id] : [];
+    for (const a of admins) admin1s.set(a, (admin1s.get(a) ?? new Set()).add(slot.key));
+  });
+  return { countries, admin1s, datelineCountry, chosen };
+}
+
+function choose(
+  slots: readonly Slot[],
+  ctx: Context | null,
+): { chosen: (Reading | undefined)[]; confidence: number[] } {
+  const chosen: (Reading | undefined)[] = [];
+  const confidence: number[] = [];
+  slots.forEach((slot, i) => {
+    const scores = slot.readings.map((r) => r.prior + (ctx ? contextScore(slots, i, r, ctx) : 0));
+    let best = -1;
+    scores.forEach((s, k) => {
+      if (best < 0 || s > (scores[best] ?? -Infinity)) best = k;
+    });
+    chosen.push(slot.readings[best]);
+    confidence.push(scores.length ? confidenceOf(scores) : 0);
+  });
+  return { chosen, confidence };
+}
+
+/** The dateline's country: its most likely reading by priors alone. */
+function datelineCountryOf(dateline: string | null, gaz: Gazetteer): string | null {
+  if (!dateline) return null;
+  const name = dateline.replace(/\s*[(,].*$/, '').trim();
+  const readings = readingsOf(
+    { start: 0, end: name.length, surface: name, name, cue: null, source: 'gold' },
+    gaz,
+  );
+  return readings[0]?.place.countryCode ?? null;
+}
+
+function geoOf(place: Place): Geo {
+  return {
+    lat: place.lat,
+    lon: place.lon,
+    countryCode: place.countryCode,
+    admin1: place.admin1,
+    admin2: place.admin2,
+    featureClass: place.featureClass,
+    geonamesId: place.geonamesId,
+  };
+}
+
+/** Resolves toponyms to gazetteer places from context; unresolvable toponyms are left out. */
+export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPlace[] {
+  const slots: Slot[] = input.toponyms.map((t, i) => ({
+    toponym: t,
+    key: normalizeName(t.name),
+    readings: readingsOf(t, gaz),
+    container: containerOf(input.text, input.toponyms, i),
+  }));
+  const datelineCountry = datelineCountryOf(input.dateline, gaz);
+  let round = choose(slots, null);
+  for (let pass = 0; pass < 2; pass++) {
+    round = choose(slots, buildContext(slots, round.chosen, round.confidence, datelineCountry));
+  }
+  const out: ResolvedPlace[] = [];
+  slots.forEach((slot, i) => {
+    const r = round.chosen[i];
+    if (!r) return;
+    const t = slot.toponym;
+    out.push({
+      start: t.start,
+      end: t.end,
+      surface: t.surface,
+      name: r.place.name,
+      geo: geoOf(r.place),
+      kbId: r.place.id,
+      confidence: Math.round((round.confidence[i] ?? 0) * 1000) / 1000,
+    });
+  });
+  return out;
+}
