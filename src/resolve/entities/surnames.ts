@@ -1,0 +1,36 @@
+/** Finds one-word mentions of people the NER missed: a person's surname, or a near spelling of it, elsewhere in the text. */
+import { editDistance, foldWord, isCapitalized, wordsOf } from '../../kb/names/index.js';
+import type { Candidate } from './types.js';
+
+/** Candidates for capitalised words, not yet covered, that equal or nearly equal a named person's surname. */
+export function surnameCandidates(text: string, cands: readonly Candidate[]): Candidate[] {
+  const surnames = new Set<string>();
+  for (const c of cands) {
+    const isPerson = c.label === 'PER' || c.entries.some((e) => e.type === 'person');
+    const ws = wordsOf(c.surface);
+    if (isPerson && ws.length > 1) surnames.add(foldWord((ws[ws.length - 1] as { raw: string }).raw));
+  }
+  if (surnames.size === 0) return [];
+  const covered = (s: number, e: number) => cands.some((c) => c.start < e && s < c.end);
+  const out: Candidate[] = [];
+  for (const w of wordsOf(text)) {
+    if (!isCapitalized(w.raw) || w.raw.length < 4 || covered(w.start, w.end)) continue;
+    const f = foldWord(w.raw);
+    const near = [...surnames].some(
+      (s) => s === f || (f.length >= 5 && s.charAt(0) === f.charAt(0) && editDistance(s, f) <= 1),
+    );
+    if (near)
+      out.push({
+        start: w.start,
+        end: w.end,
+        surface: w.raw,
+        kind: 'surname',
+        label: 'PER',
+        entries: [],
+        place: null,
+        confidence: 0.7,
+        cluster: -1,
+      });
+  }
+  return out;
+}
