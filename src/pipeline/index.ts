@@ -3,3 +3,4 @@ export { extractDocument } from './extract-document.js';
 export type { ExtractOptions } from './extract-document.js';
 export { loadResources } from './resources.js';
 export type { PipelineResources, ResourceOptions } from './resources.js';
+export { ingestDocument, fingerprintOf } from './ingest-document.js';

@@ -4,15 +4,16 @@ import { loadGazetteer } from '../kb/gazetteer/index.js';
 import type { Gazetteer } from '../kb/gazetteer/index.js';
 import { loadNerModel } from '../nlp/index.js';
 import type { NerModel } from '../nlp/index.js';
-import { loadReliabilityConfig } from '../grade/index.js';
-import type { ReliabilityConfig } from '../grade/index.js';
+import type { Grader } from '../extract/index.js';
+import { createGrader, loadReliabilityConfig } from '../grade/index.js';
 
 /** The models and reference data the pipeline needs, loaded once and shared across documents. */
 export interface PipelineResources {
   readonly ner: NerModel;
   readonly gazetteer: Gazetteer;
   readonly kb: ActorKb;
-  readonly reliability: ReliabilityConfig;
+  /** Source reliability and claim credibility rules (outlet reliabilities from the user's file). */
+  readonly grader: Grader;
 }
 
 /** Where user-editable data lives; every field optional (defaults: built-in data only). */
@@ -29,6 +30,6 @@ export function loadResources(options: ResourceOptions = {}): PipelineResources 
     ner: loadNerModel(),
     gazetteer: loadGazetteer(),
     kb: loadActorKb(options.kbDir ? { userDir: options.kbDir } : {}),
-    reliability: loadReliabilityConfig(options.reliabilityFile),
+    grader: createGrader(loadReliabilityConfig(options.reliabilityFile)),
   };
 }

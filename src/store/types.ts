@@ -1,9 +1,42 @@
-import type { Entity, Event, Extraction, IngestedDocument, Problem } from '../core/index.js';
+import type {
+  Credibility,
+  DatePrecision,
+  Entity,
+  EntityType,
+  Event,
+  EventCategory,
+  EventType,
+  Extraction,
+  FeatureClass,
+  IngestedDocument,
+  Modality,
+  Problem,
+  Reliability,
+  SourceKind,
+} from '../core/index.js';
 
 /** What the pipeline hands the store for one document: the input as read and its extraction. */
 export interface DocumentRecord {
   readonly doc: IngestedDocument;
   readonly extraction: Extraction;
+  /** The story (set of exact and syndicated copies) the pipeline placed the document in. */
+  readonly story?: { readonly storyId: string; readonly fingerprint: StoryFingerprint };
+}
+
+/** Fingerprints of a document's text, computed by the pipeline (ingest's MinHash), kept for finding copies. */
+export interface StoryFingerprint {
+  readonly exactKey: string;
+  readonly signature: string;
+  /** Locality-sensitive hashing bands: copies share at least one. */
+  readonly bands: readonly string[];
+}
+
+/** A stored document that may be a copy of a new one. */
+export interface StoryCandidate {
+  readonly docId: string;
+  readonly storyId: string;
+  readonly exactKey: string;
+  readonly signature: string;
 }
 
 /** The outcome of saving one document. */
@@ -34,6 +67,9 @@ export interface StoredDocument extends DocumentSummary {
   readonly author: string | null;
   readonly extraction: Extraction;
   readonly problems: readonly Problem[];
+  /** The story this document belongs to, and the other documents in it (copies of the same report). */
+  readonly storyId: string | null;
+  readonly storyMembers: readonly string[];
 }
 
 /** A full-text search hit; `snippet` marks matched terms with \u0002…\u0003. */
@@ -61,6 +97,8 @@ export interface EntitySummary {
 export interface EntityFilter {
   readonly type?: Entity['type'];
   readonly name?: string;
+  /** Names or aliases starting with this (case- and accent-insensitive), for search-as-you-type. */
+  readonly prefix?: string;
   readonly limit?: number;
 }
 
@@ -74,7 +112,19 @@ export interface StoredEvent {
   readonly targetNames: readonly string[];
   readonly claimedByNames: readonly string[];
   readonly evidenceText: string;
+  /** Where the event's location lies; `featureClass` says how precise it is (a city, or only a province or country). */
+  readonly point?: EventPoint | null;
 }
+
+/** The coordinates of an event's location and their precision. */
+export interface EventPoint {
+  readonly lat: number;
+  readonly lon: number;
+  readonly featureClass: FeatureClass | null;
+}
+
+/** A rectangle in degrees: west, south, east, north. */
+export type BBox = readonly [number, number, number, number];
 
 /** Filters for event listings; all optional, combined with AND. */
 export interface EventFilter {
@@ -88,7 +138,12 @@ export interface EventFilter {
   readonly since?: string;
   /** ISO date: events whose date range starts on or before it. */
   readonly until?: string;
+  /** Events whose location lies inside this rectangle. */
+  readonly bbox?: BBox;
+  /** Events in which the entity with this key plays any part (perpetrator, target, claimant, location). */
+  readonly entity?: string;
   readonly limit?: number;
+  readonly offset?: number;
 }
 
 /** The one interface every storage engine implements (SQLite now, PostgreSQL later). */
@@ -103,5 +158,183 @@ export interface Store {
   search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
   listEntities(filter?: EntityFilter): Promise<EntitySummary[]>;
   listEvents(filter?: EventFilter): Promise<StoredEvent[]>;
+  /** Stored documents sharing the exact key or a signature band with `fingerprint` (index lookups only). */
+  findStoryCandidates(fingerprint: StoryFingerprint, excludeId: string): Promise<StoryCandidate[]>;
+  /** Events per week (weeks start on Monday) and ACLED category, for the filters given. */
+  eventHistogram(filter?: EventFilter): Promise<WeekCount[]>;
+  /** Everything known about one entity across documents, or null when no document mentions it. */
+  getEntityProfile(key: string, options?: { limit?: number }): Promise<EntityProfile | null>;
+  /** Relations between entities across documents, aggregated by (subject, object, type). */
+  relationGraph(options?: GraphOptions): Promise<RelationGraph>;
+  /** Events of the same category, day and place on which documents disagree (fatality counts). */
+  listContradictions(options?: { limit?: number }): Promise<Contradiction[]>;
+  /** Applies an analyst's correction and records it (who, when, before, after). */
+  applyCorrection(action: CorrectionAction, meta: CorrectionMeta): Promise<Correction>;
+  /** Undoes a correction: the data returns to what it would be had it never been applied. */
+  revertCorrection(id: number, meta: CorrectionMeta): Promise<Correction>;
+  /** The audit trail, newest first. */
+  listCorrections(options?: { limit?: number }): Promise<Correction[]>;
   close(): Promise<void>;
+}
+
+/** One bar of the event timeline: a week (its Monday), a category and how many events. */
+export interface WeekCount {
+  readonly week: string;
+  readonly category: EventCategory;
+  readonly count: number;
+}
+
+/** An entity as a node or an end of a relation. */
+export interface EntityRef {
+  readonly key: string;
+  readonly name: string;
+  readonly type: EntityType;
+}
+
+/** Relations of one type between an entity and another one, across documents. */
+export interface EntityRelation {
+  readonly type: string;
+  /** `out`: the profiled entity is the subject; `in`: it is the object. */
+  readonly direction: 'out' | 'in';
+  readonly other: EntityRef;
+  readonly count: number;
+  readonly modalities: readonly Modality[];
+  readonly docIds: readonly string[];
+}
+
+/** A claim about an entity (or an event or relation it is part of), with its source and Admiralty grade. */
+export interface EntityClaim {
+  readonly docId: string;
+  readonly docTitle: string | null;
+  readonly published: string | null;
+  readonly claimId: string;
+  readonly text: string;
+  readonly modality: Modality;
+  readonly credibility: Credibility;
+  readonly source: {
+    readonly text: string;
+    readonly kind: SourceKind;
+    readonly reliability: Reliability;
+  } | null;
+  /** Admiralty grade, reliability then credibility ("B2"); "?" stands for the outlet's own voice, whose reliability the store does not know. */
+  readonly grade: string;
+}
+
+/** An event the entity takes part in, in date order. */
+export interface TimelineEntry {
+  readonly docId: string;
+  readonly eventId: string;
+  readonly role: 'perpetrator' | 'target' | 'claimant' | 'location';
+  readonly date: {
+    readonly start: string | null;
+    readonly end: string | null;
+    readonly precision: DatePrecision;
+  };
+  readonly category: EventCategory;
+  readonly type: EventType;
+  readonly locationName: string | null;
+  readonly fatalities: number | null;
+  readonly modality: Modality;
+}
+
+/** A place linked to an entity: its own location, where its events happened, where it operates. */
+export interface LinkedPlace extends EntityRef, EventPoint {
+  /** How it is linked: `self`, `event` or a relation type such as `operates_in`. */
+  readonly link: string;
+  readonly count: number;
+}
+
+/** An entity's profile: summary, relations, claims with grades, timeline and places. */
+export interface EntityProfile extends EntitySummary {
+  /** Relations of membership and allegiance (member_of, branch_of, part_of, leader_of, supports, opposes). */
+  readonly affiliations: readonly EntityRelation[];
+  readonly relations: readonly EntityRelation[];
+  readonly claims: readonly EntityClaim[];
+  readonly timeline: readonly TimelineEntry[];
+  readonly places: readonly LinkedPlace[];
+  readonly recentDocuments: readonly {
+    readonly id: string;
+    readonly title: string | null;
+    readonly published: string | null;
+  }[];
+}
+
+/** Options for the relation graph. */
+export interface GraphOptions {
+  /** Only relations touching this entity key. */
+  readonly entity?: string;
+  readonly type?: string;
+  readonly limit?: number;
+}
+
+/** Entities and the relations between them. */
+export interface RelationGraph {
+  readonly nodes: readonly (EntityRef & { readonly documents: number })[];
+  readonly edges: readonly {
+    readonly source: string;
+    readonly target: string;
+    readonly type: string;
+    readonly count: number;
+    readonly modalities: readonly Modality[];
+  }[];
+}
+
+/** Documents that disagree about what looks like one event. */
+export interface Contradiction {
+  readonly kind: 'fatalities';
+  readonly category: EventCategory;
+  readonly date: string;
+  readonly place: EntityRef;
+  readonly reports: readonly {
+    readonly docId: string;
+    readonly eventId: string;
+    readonly fatalities: number;
+  }[];
+}
+
+/** Event fields an analyst may edit. */
+export interface EventEdit {
+  readonly category?: EventCategory;
+  readonly type?: EventType;
+  readonly date?: {
+    readonly start: string | null;
+    readonly end: string | null;
+    readonly precision: DatePrecision;
+  };
+  readonly fatalities?: number | null;
+  readonly injured?: number | null;
+  readonly modality?: Modality;
+  readonly count?: number;
+}
+
+/** What an analyst changes. Entities are named by their cross-document key. */
+export type CorrectionAction =
+  | { readonly kind: 'entity_type'; readonly key: string; readonly type: EntityType }
+  | { readonly kind: 'merge_entities'; readonly from: string; readonly into: string }
+  /** Moves the entity's mentions in these documents to a new entity. */
+  | { readonly kind: 'split_entity'; readonly key: string; readonly docIds: readonly string[] }
+  | {
+      readonly kind: 'edit_event';
+      readonly docId: string;
+      readonly eventId: string;
+      readonly fields: EventEdit;
+    };
+
+/** Who makes a correction and why. */
+export interface CorrectionMeta {
+  readonly author: string;
+  readonly note?: string;
+}
+
+/** An audit record: who changed what, when, and the state before and after. */
+export interface Correction {
+  readonly id: number;
+  readonly at: string;
+  readonly author: string;
+  readonly note: string | null;
+  readonly action: CorrectionAction;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly revertedAt: string | null;
+  readonly revertedBy: string | null;
 }

@@ -3,7 +3,10 @@ import { documentId } from '../../src/core/index.js';
 import type { DocumentRecord } from '../../src/store/index.js';
 
 /** A small hand-built document and extraction, independent of the pipeline, for store tests. */
-export function sampleRecord(text = 'QUETTA: A roadside bomb killed three police officers in Quetta on Monday. The TTP claimed it.', title = 'Bomb in Quetta'): DocumentRecord {
+export function sampleRecord(
+  text = 'QUETTA: A roadside bomb killed three police officers in Quetta on Monday. The TTP claimed it.',
+  title = 'Bomb in Quetta',
+): DocumentRecord {
   const at = (s: string): { start: number; end: number } => {
     const start = text.indexOf(s);
     if (start < 0) throw new Error(`fixture text lacks ${s}`);
@@ -25,7 +28,14 @@ export function sampleRecord(text = 'QUETTA: A roadside bomb killed three police
   };
   const extraction: Extraction = {
     schema: 'sitrep.extraction/1',
-    document: { id: documentId(text), title, url: doc.url, published: doc.published, dateline: 'QUETTA', language: 'en' },
+    document: {
+      id: documentId(text),
+      title,
+      url: doc.url,
+      published: doc.published,
+      dateline: 'QUETTA',
+      language: 'en',
+    },
     entities: [
       {
         id: 'e1',
@@ -34,9 +44,24 @@ export function sampleRecord(text = 'QUETTA: A roadside bomb killed three police
         aliases: [],
         mentions: [at('Quetta')],
         kbId: 'geonames:1167528',
-        geo: { lat: 30.18, lon: 66.99, countryCode: 'PK', admin1: 'Balochistan', admin2: 'Quetta', featureClass: 'city', geonamesId: 1167528 },
+        geo: {
+          lat: 30.18,
+          lon: 66.99,
+          countryCode: 'PK',
+          admin1: 'Balochistan',
+          admin2: 'Quetta',
+          featureClass: 'city',
+          geonamesId: 1167528,
+        },
       },
-      { id: 'e2', type: 'group', name: 'Tehreek-e-Taliban Pakistan', aliases: ['TTP'], mentions: [at('TTP')], kbId: 'ttp' },
+      {
+        id: 'e2',
+        type: 'group',
+        name: 'Tehreek-e-Taliban Pakistan',
+        aliases: ['TTP'],
+        mentions: [at('TTP')],
+        kbId: 'ttp',
+      },
     ],
     events: [
       {
@@ -57,7 +82,15 @@ export function sampleRecord(text = 'QUETTA: A roadside bomb killed three police
       },
     ],
     relations: [
-      { id: 'r1', type: 'perpetrator_of', subject: 'e2', object: 'ev1', modality: 'claimed', sources: [], evidence: [at('TTP')] },
+      {
+        id: 'r1',
+        type: 'perpetrator_of',
+        subject: 'e2',
+        object: 'ev1',
+        modality: 'claimed',
+        sources: [],
+        evidence: [at('TTP')],
+      },
     ],
     sources: [],
     claims: [],

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import { migrations } from '../../src/store/sqlite/migrations.js';
 import { sampleRecord } from './fixtures.js';
 import { describeStoreContract } from './store-contract.js';
 
@@ -21,7 +22,7 @@ describe('sqlite specifics', () => {
     await store.close();
     const again = openSqliteStore(path);
     const versions = again.db.prepare('SELECT version FROM schema_migrations').all();
-    expect(versions).toEqual([{ version: 1 }]);
+    expect(versions).toEqual(migrations.map((m) => ({ version: m.version })));
     expect(await again.countDocuments()).toBe(1);
     await again.close();
   });
@@ -31,7 +32,13 @@ describe('sqlite specifics', () => {
     await store.saveDocument(sampleRecord());
     const bad = sampleRecord('QUETTA: Another text entirely about Quetta and the TTP.', 'Bad');
     // A relation row with a NULL subject violates NOT NULL after the document row is written.
-    const broken = { ...bad, extraction: { ...bad.extraction, relations: [{ ...bad.extraction.relations[0]!, subject: null as unknown as string }] } };
+    const broken = {
+      ...bad,
+      extraction: {
+        ...bad.extraction,
+        relations: [{ ...bad.extraction.relations[0]!, subject: null as unknown as string }],
+      },
+    };
     await expect(store.saveDocument(broken)).rejects.toThrow();
     expect(await store.countDocuments()).toBe(1);
     expect(await store.getDocument(bad.extraction.document.id)).toBeNull();

@@ -6,7 +6,9 @@ import { evaluateNerFile, type NerScore } from '../../nlp/index.js';
 export function addEvalNer(evalCmd: Command): void {
   evalCmd
     .command('ner')
-    .description('score the NER on a CoNLL file (tag in the last column, BIO1 or BIO2): exact span + type P/R/F1, tokens/s')
+    .description(
+      'score the NER on a CoNLL file (tag in the last column, BIO1 or BIO2): exact span + type P/R/F1, tokens/s',
+    )
     .argument('<file>', 'CoNLL file; -DOCSTART- lines separate documents')
     .option('--json', 'print {"p","r","f1","perType","tokens","tokensPerSecond"}')
     .option('--no-consistency', 'skip the document-consistency pass')

@@ -4,8 +4,11 @@ import { registerEntities } from './entities.js';
 import { registerEval } from './eval.js';
 import { registerEvents } from './events.js';
 import { registerExtract } from './extract.js';
+import { registerFeedCommands } from './feeds-wiring.js';
 import { registerIngest } from './ingest.js';
+import { registerKb } from './kb.js';
 import { registerSearch } from './search.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
 
 /** A CLI command module: adds itself to the program. */
@@ -20,5 +23,8 @@ export const commands: readonly RegisterCommand[] = [
   registerSearch,
   registerEntities,
   registerEvents,
+  registerFeedCommands,
+  registerKb,
   registerEval,
+  registerServe,
 ];

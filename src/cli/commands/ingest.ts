@@ -1,9 +1,10 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { countInputs, readInputs } from '../../ingest/index.js';
-import { extractDocument, loadResources } from '../../pipeline/index.js';
-import type { DocumentRecord } from '../../store/index.js';
-import { dbPath, out, warn, withDbOption, withStore } from '../context.js';
+import type { IngestedDocument } from '../../core/index.js';
+import { ingestDocument, loadResources } from '../../pipeline/index.js';
+import type { PipelineResources } from '../../pipeline/index.js';
+import { dbPath, out, withDbOption, withStore } from '../context.js';
 
 /** Runs of more files than this get a progress bar (on a terminal). */
 const PROGRESS_THRESHOLD = 5;
@@ -29,7 +30,7 @@ export function registerIngest(program: Command): void {
         'Example:\n  sitrep ingest examples/ --db sitrep.db',
     )
     .action(async (paths: string[], opts: IngestOpts) => {
-      const stats = await withStore(opts, (store) => ingestAll(paths, opts, (rec) => store.saveDocument(rec)));
+      const stats = await withStore(opts, (store) => ingestAll(paths, opts, (doc, res) => ingestDocument(store, doc, res)));
       if (!opts.quiet) {
         const rate = stats.ms > 0 ? ((stats.created + stats.updated) / (stats.ms / 1000)).toFixed(1) : '-';
         out(
@@ -49,7 +50,7 @@ interface IngestStats {
   ms: number;
 }
 
-type Save = (record: DocumentRecord) => Promise<{ created: boolean }>;
+type Save = (doc: IngestedDocument, resources: PipelineResources) => Promise<{ created: boolean }>;
 
 async function ingestAll(paths: readonly string[], opts: IngestOpts, save: Save): Promise<IngestStats> {
   const t0 = performance.now();
@@ -65,11 +66,10 @@ async function ingestAll(paths: readonly string[], opts: IngestOpts, save: Save)
   for await (const result of readInputs(paths)) {
     if (!result.ok) {
       stats.failed++;
-      bar?.clearLine?.();
-      warn(result.origin, result.line ? `line ${result.line}: ${result.message}` : result.message);
+      // Ingest's messages already name the file (and the line of a JSONL file).
+      process.stderr.write(`${bar ? '\n' : ''}sitrep: ${result.message}\n`);
     } else {
-      const extraction = extractDocument(result.doc, resources);
-      const saved = await save({ doc: result.doc, extraction });
+      const saved = await save(result.doc, resources);
       if (saved.created) stats.created++;
       else stats.updated++;
     }

@@ -1,2 +1,3 @@
 /** The embedded SQLite engine. */
 export { openSqliteStore, SqliteStore, entityKey } from './sqlite-store.js';
+export { SqliteFeedRegistry } from './feed-registry.js';

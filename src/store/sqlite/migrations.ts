@@ -1,9 +1,16 @@
+import { FEED_TABLES_SQL } from './feed-registry.js';
+import { STORY_TABLES_SQL } from './stories.js';
+
 /**
  * Versioned schema migrations for the SQLite engine. Each entry runs once, in order, inside a
  * transaction, and its version is recorded in `schema_migrations`. Never edit a released entry:
  * append a new one.
  */
-export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+export const migrations: readonly {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}[] = [
   {
     version: 1,
     name: 'documents, extraction tables, full-text index',
@@ -101,5 +108,44 @@ export const migrations: readonly { readonly version: number; readonly name: str
         INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
       END;
     `,
+  },
+  {
+    version: 2,
+    name: 'event coordinates, original entity keys and types, corrections audit',
+    sql: `
+      -- Coordinates copied from the event's location entity, for bounding-box filters and maps.
+      ALTER TABLE events ADD COLUMN lat REAL;
+      ALTER TABLE events ADD COLUMN lon REAL;
+      ALTER TABLE events ADD COLUMN feature_class TEXT;
+      UPDATE events SET
+        lat = (SELECT json_extract(d.geo, '$.lat') FROM doc_entities d WHERE d.doc_id = events.doc_id AND d.local_id = events.location_id),
+        lon = (SELECT json_extract(d.geo, '$.lon') FROM doc_entities d WHERE d.doc_id = events.doc_id AND d.local_id = events.location_id),
+        feature_class = (SELECT json_extract(d.geo, '$.featureClass') FROM doc_entities d WHERE d.doc_id = events.doc_id AND d.local_id = events.location_id);
+      CREATE INDEX events_lat ON events(lat, lon);
+
+      -- What the pipeline said, so corrections can be undone by replaying the ones still in force.
+      ALTER TABLE doc_entities ADD COLUMN orig_key TEXT;
+      ALTER TABLE doc_entities ADD COLUMN orig_type TEXT;
+      UPDATE doc_entities SET orig_key = entity_key, orig_type = type;
+      CREATE INDEX event_roles_entity_event ON event_roles(doc_id, local_id, event_id, role);
+
+      CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        note TEXT,
+        kind TEXT NOT NULL,
+        action TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL,
+        reverted_at TEXT,
+        reverted_by TEXT
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'feed subscriptions; story fingerprints for duplicate and syndicated copies',
+    sql: FEED_TABLES_SQL + STORY_TABLES_SQL,
   },
 ];

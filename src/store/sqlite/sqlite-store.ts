@@ -2,18 +2,35 @@ import Database from 'better-sqlite3';
 import type { Entity, Event, Extraction, Problem } from '../../core/index.js';
 import { SitrepError, nameKey, stableId } from '../../core/index.js';
 import type {
+  Contradiction,
+  Correction,
+  CorrectionAction,
+  CorrectionMeta,
   DocumentRecord,
+  EntityProfile,
+  GraphOptions,
+  RelationGraph,
+  WeekCount,
   DocumentSummary,
   EntityFilter,
   EntitySummary,
   EventFilter,
+  EventPoint,
   SaveResult,
   SearchHit,
+  StoryCandidate,
+  StoryFingerprint,
   Store,
   StoredDocument,
   StoredEvent,
 } from '../types.js';
 import { migrations } from './migrations.js';
+import { findStoryCandidates, storyMembers, writeStory } from './stories.js';
+import { applyCorrection, listCorrections, reapplyCorrections, revertCorrection } from './corrections.js';
+import { entityProfile } from './entity-profile.js';
+import { contradictions, relationGraph } from './graph.js';
+import { overlayCorrections } from './overlay.js';
+import { eventHistogram, eventWhere } from './event-filter.js';
 
 type Row = Record<string, unknown>;
 
@@ -28,7 +45,9 @@ export function openSqliteStore(path: string): SqliteStore {
   try {
     db = new Database(path);
   } catch (err) {
-    throw new SitrepError('unreadable', `cannot open database ${path}: ${(err as Error).message}`, { cause: err });
+    throw new SitrepError('unreadable', `cannot open database ${path}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -40,15 +59,23 @@ export function openSqliteStore(path: string): SqliteStore {
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */
 function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+      (r) => r.version,
+    ),
   );
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
     })();
   }
 }
@@ -61,7 +88,8 @@ export class SqliteStore implements Store {
     return settle(() => this.db.transaction(() => this.writeDocument(record))());
   }
 
-  private writeDocument({ doc, extraction }: DocumentRecord): SaveResult {
+  private writeDocument(record: DocumentRecord): SaveResult {
+    const { doc, extraction } = record;
     const id = extraction.document.id;
     const old = this.db.prepare('SELECT ingested_at FROM documents WHERE id = ?').get(id) as Row | undefined;
     const now = new Date().toISOString();
@@ -94,18 +122,36 @@ export class SqliteStore implements Store {
     this.writeEntities(id, extraction.entities);
     this.writeEvents(id, doc.text, extraction);
     this.writeRelations(id, extraction);
+    if (record.story) writeStory(this.db, id, record.story.storyId, record.story.fingerprint);
+    reapplyCorrections(this.db, id);
     return { id, created: !old };
   }
 
   private writeEntities(docId: string, entities: readonly Entity[]): void {
     const insert = this.db.prepare(
-      `INSERT INTO doc_entities (doc_id, local_id, entity_key, type, name, name_key, kb_id, aliases, mention_count, geo)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO doc_entities (doc_id, local_id, entity_key, type, name, name_key, kb_id, aliases, mention_count, geo,
+         orig_key, orig_type)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertName = this.db.prepare('INSERT INTO entity_names (doc_id, local_id, name_key) VALUES (?, ?, ?)');
+    const insertName = this.db.prepare(
+      'INSERT INTO entity_names (doc_id, local_id, name_key) VALUES (?, ?, ?)',
+    );
     for (const e of entities) {
-      insert.run(docId, e.id, entityKey(e), e.type, e.name, nameKey(e.name), e.kbId, JSON.stringify(e.aliases),
-        e.mentions.length, e.geo ? JSON.stringify(e.geo) : null);
+      const key = entityKey(e);
+      insert.run(
+        docId,
+        e.id,
+        key,
+        e.type,
+        e.name,
+        nameKey(e.name),
+        e.kbId,
+        JSON.stringify(e.aliases),
+        e.mentions.length,
+        e.geo ? JSON.stringify(e.geo) : null,
+        key,
+        e.type,
+      );
       for (const key of new Set([e.name, ...e.aliases].map(nameKey))) insertName.run(docId, e.id, key);
     }
   }
@@ -114,23 +160,44 @@ export class SqliteStore implements Store {
     const byId = new Map(extraction.entities.map((e) => [e.id, e]));
     const insert = this.db.prepare(
       `INSERT INTO events (doc_id, local_id, category, type, date_start, date_end, date_precision, location_id,
-         country_code, admin1, admin2, fatalities_min, injured_min, modality, evidence_text, record)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         country_code, admin1, admin2, fatalities_min, injured_min, modality, evidence_text, record, lat, lon, feature_class)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const role = this.db.prepare('INSERT INTO event_roles (doc_id, event_id, role, local_id) VALUES (?, ?, ?, ?)');
+    const role = this.db.prepare(
+      'INSERT INTO event_roles (doc_id, event_id, role, local_id) VALUES (?, ?, ?, ?)',
+    );
     for (const ev of extraction.events) {
       const geo = ev.location ? byId.get(ev.location)?.geo : null;
       const evidence = ev.evidence.map((s) => text.slice(s.start, s.end)).join(' … ');
-      insert.run(docId, ev.id, ev.category, ev.type, ev.date.start, ev.date.end, ev.date.precision, ev.location,
-        geo?.countryCode ?? null, geo?.admin1 ? nameKey(geo.admin1) : null, geo?.admin2 ? nameKey(geo.admin2) : null,
-        ev.fatalities?.min ?? null, ev.injured?.min ?? null, ev.modality, evidence, JSON.stringify(ev));
+      insert.run(
+        docId,
+        ev.id,
+        ev.category,
+        ev.type,
+        ev.date.start,
+        ev.date.end,
+        ev.date.precision,
+        ev.location,
+        geo?.countryCode ?? null,
+        geo?.admin1 ? nameKey(geo.admin1) : null,
+        geo?.admin2 ? nameKey(geo.admin2) : null,
+        ev.fatalities?.min ?? null,
+        ev.injured?.min ?? null,
+        ev.modality,
+        evidence,
+        JSON.stringify(ev),
+        geo?.lat ?? null,
+        geo?.lon ?? null,
+        geo?.featureClass ?? null,
+      );
       const roles: [string, readonly string[]][] = [
         ['perpetrator', ev.perpetrators],
         ['target', ev.targets],
         ['claimant', ev.claimedBy],
         ['location', ev.location ? [ev.location] : []],
       ];
-      for (const [name, ids] of roles) for (const id of ids) if (byId.has(id)) role.run(docId, ev.id, name, id);
+      for (const [name, ids] of roles)
+        for (const id of ids) if (byId.has(id)) role.run(docId, ev.id, name, id);
     }
   }
 
@@ -146,23 +213,35 @@ export class SqliteStore implements Store {
   getDocument(idOrPrefix: string): Promise<StoredDocument | null> {
     const hex = idOrPrefix.replace(/^sha256:/, '').toLowerCase();
     if (!/^[0-9a-f]{6,64}$/.test(hex)) return Promise.resolve(null);
-    const rows = this.db.prepare('SELECT * FROM documents WHERE id >= ? AND id < ? LIMIT 2').all(
-      `sha256:${hex}`,
-      `sha256:${hex}\uffff`,
-    ) as Row[];
+    const rows = this.db
+      .prepare('SELECT * FROM documents WHERE id >= ? AND id < ? LIMIT 2')
+      .all(`sha256:${hex}`, `sha256:${hex}\uffff`) as Row[];
     if (rows.length > 1) {
-      throw new SitrepError('conflict', `id prefix ${idOrPrefix} matches several documents; give more digits`);
+      throw new SitrepError(
+        'conflict',
+        `id prefix ${idOrPrefix} matches several documents; give more digits`,
+      );
     }
     const row = rows[0];
     if (!row) return Promise.resolve(null);
-    const extraction = JSON.parse(String(row.extraction)) as Extraction;
+    const extraction = overlayCorrections(
+      this.db,
+      String(row.id),
+      JSON.parse(String(row.extraction)) as Extraction,
+    );
     return Promise.resolve({
       ...toSummary(row),
       text: String(row.text),
       author: (row.author as string | null) ?? null,
       extraction,
       problems: JSON.parse(String(row.problems)) as Problem[],
+      storyId: (row.story_id as string | null) ?? null,
+      storyMembers: typeof row.story_id === 'string' ? storyMembers(this.db, row.story_id, String(row.id)) : [],
     });
+  }
+
+  findStoryCandidates(fingerprint: StoryFingerprint, excludeId: string): Promise<StoryCandidate[]> {
+    return settle(() => findStoryCandidates(this.db, fingerprint, excludeId));
   }
 
   listDocuments(options: { limit?: number; offset?: number } = {}): Promise<DocumentSummary[]> {
@@ -208,20 +287,36 @@ export class SqliteStore implements Store {
       where.push('type = ?');
       params.push(filter.type);
     }
+    if (filter.prefix) {
+      const key = nameKey(filter.prefix);
+      where.push(
+        'entity_key IN (SELECT d.entity_key FROM entity_names n JOIN doc_entities d USING (doc_id, local_id) WHERE n.name_key >= ? AND n.name_key < ?)',
+      );
+      params.push(key, `${key}\uffff`);
+    }
     if (filter.name) {
-      where.push('entity_key IN (SELECT d.entity_key FROM entity_names n JOIN doc_entities d USING (doc_id, local_id) WHERE n.name_key = ?)');
+      where.push(
+        'entity_key IN (SELECT d.entity_key FROM entity_names n JOIN doc_entities d USING (doc_id, local_id) WHERE n.name_key = ?)',
+      );
       params.push(nameKey(filter.name));
     }
+    return settle(() =>
+      this.entitySummaries(where.length ? `WHERE ${where.join(' AND ')}` : '', params, filter.limit ?? 100),
+    );
+  }
+
+  /** Entities aggregated by key over the doc_entities rows that `where` selects. */
+  private entitySummaries(where: string, params: unknown[], limit: number): EntitySummary[] {
     const rows = this.db
       .prepare(
         `SELECT entity_key, max(type) AS type, max(name) AS name, max(kb_id) AS kb_id,
                 count(DISTINCT doc_id) AS documents, sum(mention_count) AS mentions,
                 json_group_array(aliases) AS aliases, json_group_array(name) AS names
-         FROM doc_entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         FROM doc_entities ${where}
          GROUP BY entity_key ORDER BY documents DESC, mentions DESC, name LIMIT ?`,
       )
-      .all(...params, filter.limit ?? 100) as Row[];
-    return Promise.resolve(rows.map(toEntitySummary));
+      .all(...params, limit) as Row[];
+    return rows.map(toEntitySummary);
   }
 
   listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
@@ -252,9 +347,48 @@ export class SqliteStore implements Store {
           targetNames: event.targets.map(nameOf),
           claimedByNames: event.claimedBy.map(nameOf),
           evidenceText: String(r.evidence_text),
+          point:
+            typeof r.lat === 'number' && typeof r.lon === 'number'
+              ? {
+                  lat: r.lat,
+                  lon: r.lon,
+                  featureClass: (r.feature_class as EventPoint['featureClass']) ?? null,
+                }
+              : null,
         };
       }),
     );
+  }
+
+  eventHistogram(filter: EventFilter = {}): Promise<WeekCount[]> {
+    return settle(() => eventHistogram(this.db, filter));
+  }
+
+  getEntityProfile(key: string, options: { limit?: number } = {}): Promise<EntityProfile | null> {
+    return settle(() => {
+      const [summary] = this.entitySummaries('WHERE entity_key = ?', [key], 1);
+      return summary ? entityProfile(this.db, summary, options.limit ?? 100) : null;
+    });
+  }
+
+  relationGraph(options: GraphOptions = {}): Promise<RelationGraph> {
+    return settle(() => relationGraph(this.db, options));
+  }
+
+  listContradictions(options: { limit?: number } = {}): Promise<Contradiction[]> {
+    return settle(() => contradictions(this.db, options.limit ?? 100));
+  }
+
+  applyCorrection(action: CorrectionAction, meta: CorrectionMeta): Promise<Correction> {
+    return settle(() => this.db.transaction(() => applyCorrection(this.db, action, meta))());
+  }
+
+  revertCorrection(id: number, meta: CorrectionMeta): Promise<Correction> {
+    return settle(() => this.db.transaction(() => revertCorrection(this.db, id, meta))());
+  }
+
+  listCorrections(options: { limit?: number } = {}): Promise<Correction[]> {
+    return settle(() => listCorrections(this.db, options.limit ?? 100));
   }
 
   close(): Promise<void> {
@@ -274,37 +408,11 @@ function settle<T>(work: () => T): Promise<T> {
 
 /** Builds the SQL and parameters for an event listing. */
 function eventQuery(filter: EventFilter): { sql: string; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.type) {
-    where.push('(e.category = ? OR e.type = ?)');
-    params.push(filter.type, filter.type);
-  }
-  if (filter.since) {
-    where.push('coalesce(e.date_end, e.date_start) >= ?');
-    params.push(filter.since);
-  }
-  if (filter.until) {
-    where.push('e.date_start <= ?');
-    params.push(filter.until);
-  }
-  if (filter.actor) {
-    // Driven from the name index: only events where a party carries this name are visited.
-    where.push(`(e.doc_id, e.local_id) IN (SELECT r.doc_id, r.event_id FROM entity_names n
-      JOIN event_roles r ON r.doc_id = n.doc_id AND r.local_id = n.local_id
-      WHERE n.name_key = ? AND r.role <> 'location')`);
-    params.push(nameKey(filter.actor));
-  }
-  if (filter.place) {
-    const key = nameKey(filter.place);
-    where.push(`(e.admin1 = ? OR e.admin2 = ? OR e.country_code = ? OR EXISTS (SELECT 1 FROM entity_names n
-      WHERE n.doc_id = e.doc_id AND n.local_id = e.location_id AND n.name_key = ?))`);
-    params.push(key, key, filter.place.toUpperCase(), key);
-  }
-  const sql = `SELECT e.doc_id, e.record, e.country_code, e.evidence_text FROM events e
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY e.date_start DESC, e.rowid DESC LIMIT ?`;
-  params.push(filter.limit ?? 200);
+  const { where, params } = eventWhere(filter);
+  const sql = `SELECT e.doc_id, e.record, e.country_code, e.evidence_text, e.lat, e.lon, e.feature_class FROM events e
+    ${where}
+    ORDER BY e.date_start IS NULL, e.date_start DESC, e.doc_id, e.local_id LIMIT ? OFFSET ?`;
+  params.push(filter.limit ?? 200, filter.offset ?? 0);
   return { sql, params };
 }
 

@@ -1,0 +1,37 @@
+// Throughput of fact extraction (events, relations, sources, claims, grading) on the seed article.
+//   npx tsx bench/extract.ts [iterations]
+// Reports articles/s for extraction alone (tokens, sentences and entities computed once) and for
+// tokenizer + sentence splitter + extraction. Entities are the hand-built seed list, standing in
+// for the resolver, whose cost is measured by its own benchmark.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractGradedFacts } from '../src/grade/index.js';
+import { splitSentences, tokenize } from '../src/nlp/index.js';
+import { entitiesFromNames } from '../test/extract/helpers.js';
+import { SEED_ENTITIES } from '../test/extract/seed-entities.js';
+
+const file = join(import.meta.dirname, '..', '..', 'shared', 'eval', 'cases', 'seed', 'article.txt');
+if (!existsSync(file)) {
+  console.error(`bench/extract: ${file} not found`);
+  process.exit(2);
+}
+const text = readFileSync(file, 'utf8');
+const iterations = Number(process.argv[2] ?? 300);
+const tokens = tokenize(text);
+const sentences = splitSentences(text, tokens);
+const entities = entitiesFromNames(text, SEED_ENTITIES);
+const input = { text, tokens, sentences, entities, relationHints: [], published: '2024-11-10', datelineSpan: { start: 0, end: 9 }, outlet: null };
+
+function time(label: string, run: () => unknown): void {
+  for (let i = 0; i < 20; i++) run();
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) run();
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  console.log(`${label}: ${(iterations / (ms / 1000)).toFixed(0)} articles/s (${(ms / iterations).toFixed(2)} ms/article, ${text.length} chars, ${iterations} runs)`);
+}
+
+time('extract (facts only)', () => extractGradedFacts(input));
+time('tokenize + sentences + extract', () => {
+  const tk = tokenize(text);
+  extractGradedFacts({ ...input, tokens: tk, sentences: splitSentences(text, tk) });
+});

@@ -1,0 +1,37 @@
+/**
+ * Resolution of the few references that facts hang on: "the group", "the militants", "its
+ * fighters", "it", "they" → the armed group most recently named; "he", "she" → the last person.
+ */
+import type { Entity, EntityType } from '../core/index.js';
+import { lowerBound, type DocContext } from './context.js';
+
+/** A definite description or pronoun that stands for a group. */
+export const GROUP_ANAPHOR =
+  /^(?:(?:the|this|that) (?:\w+ )?(?:group|outfit|organi[sz]ation|militants|rebels|insurgents|jihadists|terrorists|movement|network|faction)|it|its|they|their|its fighters|their fighters)$/i;
+
+/** Mentions after "of" are rarely what a later pronoun points back to ("the local chapter of ISIS"). */
+const OBJECT_BEFORE = /\bof\s+(?:the\s+)?$/i;
+
+/** The last entity of one of `types` mentioned before `pos` (within `reach` characters). */
+export function lastEntityBefore(ctx: DocContext, pos: number, types: readonly EntityType[], reach = 1200, exclude?: string, skipObjects = false): Entity | null {
+  for (let i = lowerBound(ctx.mentions, pos) - 1; i >= 0; i--) {
+    const m = ctx.mentions[i];
+    if (!m) break;
+    if (pos - m.end > reach) break;
+    if (m.end > pos) continue;
+    if (ctx.datelineSpan && m.start < ctx.datelineSpan.end) continue;
+    if (!types.includes(m.entity.type) || m.entity.id === exclude) continue;
+    if (skipObjects && OBJECT_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    return m.entity;
+  }
+  return null;
+}
+
+/** The group a reference at `pos` stands for: the last group named before it, else the most named one. */
+export function resolveGroup(ctx: DocContext, pos: number, exclude?: string): Entity | null {
+  const last = lastEntityBefore(ctx, pos, ['group'], 1500, exclude, true) ?? lastEntityBefore(ctx, pos, ['group'], 1500, exclude);
+  if (last) return last;
+  let best: Entity | null = null;
+  for (const e of ctx.entities) if (e.type === 'group' && e.id !== exclude && (!best || e.mentions.length > best.mentions.length)) best = e;
+  return best;
+}

@@ -1,0 +1,133 @@
+/**
+ * Arguments of an incident from its clause and sentence: the most specific place, the date
+ * (not the date a statement was made), perpetrators ("by ISKP cadres", "JNIM fighters attacked",
+ * "blamed on al-Shabab"), targets ("on a police patrol", "TTP functionaries") and the event
+ * type for triggers whose type depends on who was hit.
+ */
+import type { DateRange, Entity, EventType, Span } from '../core/index.js';
+import type { TimeExpression } from '../nlp/time/index.js';
+import { resolveGroup } from './anaphora.js';
+import { mentionsIn, specificity, within, type DocContext, type Mention } from './context.js';
+import type { TriggerClass } from './lexicon/event-triggers.js';
+
+const POSSESSIVE_ACTOR = /^['’]s\s+(?:government|military|army|president|forces|police|intelligence|security|foreign|prime|defen[cs]e|interior|ministry|troops|armed|navy|air force)/i;
+
+/** The most specific location named in a span, skipping "-based" modifiers and actor possessives. */
+export function locationIn(ctx: DocContext, span: Span, anchor: number, exclude: readonly Span[] = []): Entity | null {
+  let best: Mention | null = null;
+  let bestScore = -Infinity;
+  for (const m of mentionsIn(ctx, span.start, span.end, ['location'])) {
+    if (exclude.some((x) => m.start >= x.start && m.end <= x.end)) continue;
+    if (within(ctx.times, m.start - 40, m.end + 40).some((t) => t.start < m.end && m.start < t.end)) continue;
+    const after = ctx.text.slice(m.end, m.end + 24);
+    if (/^-?based\b/i.test(after) || POSSESSIVE_ACTOR.test(after)) continue;
+    const before = ctx.text.slice(Math.max(span.start, m.start - 24), m.start);
+    if (/\b(?:from|to|into|with|of origin|towards)\s+(?:the\s+)?$/i.test(before) && !/\b(?:arrested|detained)\b.*from\s+$/i.test(before)) continue;
+    const prep = /\b(?:in|at|near|outside|on|inside|around|across|of)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(before) ? 0.5 : 0;
+    const score = specificity(m.entity) + prep - Math.abs(m.start - anchor) / 10000;
+    if (score > bestScore) {
+      bestScore = score;
+      best = m;
+    }
+  }
+  return best?.entity ?? null;
+}
+
+/** The time expression that dates an incident in `span`: the nearest one that is not a statement's date. */
+export function dateIn(ctx: DocContext, span: Span, anchor: number, statementStarts: ReadonlySet<number>): { range: DateRange; weak: boolean } | null {
+  const times = within(ctx.times, span.start, span.end);
+  let best: TimeExpression | null = null;
+  for (const t of times) {
+    if (statementStarts.has(t.start) || t.range.precision === 'unknown' && !ctx.published) continue;
+    if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
+  }
+  if (best) return { range: best.range, weak: false };
+  const stated = times.find((t) => statementStarts.has(t.start));
+  return stated ? { range: stated.range, weak: true } : null;
+}
+
+const BY_RE = /\b(?:by|blamed (?:\w+ ){0,3}on|attributed (?:\w+ ){0,3}to|attribute to|(?:the )?work of|carried out by|pointed the finger at|sent by|suspected|suspect|accused|blamed)\s+/gi;
+const ALLEGING_BY = /^(?:blamed|attributed|attribute|pointed|sent|suspect|accused|work)/i;
+const ACTOR_VERB =
+  /^\s*(?:(?:fighters|militants|gunmen|members|cadres|insurgents|rebels|jihadists|troops|soldiers|forces|police|officers|men)\s+)?(?:had\s+|have\s+|has\s+|also\s+|then\s+)*(?:attacked|stormed|killed|ambushed|overran|laid siege|shot|opened fire|carried out|launched|struck|seized|captured|abducted|kidnapped|detained|arrested|bombed|shelled|raided|targeted|hit|fired|set off|blew|mounted|staged)\b/i;
+
+export interface Perpetrator {
+  readonly entity: Entity;
+  /** How the text ties them to the act. */
+  readonly how: 'agent' | 'alleged';
+}
+
+/** Perpetrators named in a span: agents of attack verbs, "by X", and attributions ("blamed on X"). */
+export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
+  const out: Perpetrator[] = [];
+  const chunk = ctx.text.slice(span.start, span.end);
+  const add = (entity: Entity | null, how: Perpetrator['how']): void => {
+    if (entity && !out.some((p) => p.entity.id === entity.id)) out.push({ entity, how });
+  };
+  BY_RE.lastIndex = 0;
+  for (let m = BY_RE.exec(chunk); m; m = BY_RE.exec(chunk)) {
+    const from = span.start + m.index + m[0].length;
+    const after = ctx.text.slice(from, Math.min(span.end, from + 70));
+    const stop = /[.;]|,\s(?!known|also)|\s(?:who|which|that|in|on|at|after|when)\s/.exec(after);
+    const end = from + (stop ? stop.index : after.length);
+    const actors = mentionsIn(ctx, from, end, ['group', 'organization', 'person']);
+    if (actors.length) {
+      for (const a of actors) add(a.entity, ALLEGING_BY.test(m[0]) ? 'alleged' : 'agent');
+      continue;
+    }
+    if (/^(?:the|this|that) (?:\w+ )?(?:group|outfit|militants|organi[sz]ation)\b/i.test(after)) add(resolveGroup(ctx, from), ALLEGING_BY.test(m[0]) ? 'alleged' : 'agent');
+  }
+  for (const m of mentionsIn(ctx, span.start, span.end, ['group', 'organization', 'person'])) {
+    if (ACTOR_VERB.test(ctx.text.slice(m.end, Math.min(span.end, m.end + 60)))) add(m.entity, 'agent');
+  }
+  const anaphor = /\b(?:the (?:\w+ )?(?:group|outfit|militants|jihadists|insurgents)|its fighters|their fighters)(?=\s+(?:had\s+|have\s+|also\s+)*(?:attacked|stormed|killed|ambushed|overran|carried out|launched|struck|seized|captured|abducted|set off|detonated))/i.exec(chunk);
+  if (anaphor) add(resolveGroup(ctx, span.start + anaphor.index), 'agent');
+  return out;
+}
+
+const TARGET_RE =
+  /\b(?:attacks?|assaults?|ambush(?:ed)?|raids?|strikes?|bombing|attacked|stormed|targeted|targeting|hit|struck|ambushed|on|against|killing|killed|wounded|wounding|injuring|kidnapped|abducted|arrested|detained|including)\s+((?:a|an|the|two|three|four|five|several|some|many|its|their|his)\s+)?((?:[\w'’-]+\s+){0,3}?(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|patrol|convoy|checkpoint|post|base|camp|garrison|detachment|unit|civilians?|residents?|villagers?|worshippers?|students?|church|mosque|market|school|hospital|protesters?|demonstrators?|shoppers?|passengers?|vehicles?|buses?|leaders?|members?|commanders?|peacekeepers?|labourers?|workers?|officials?|guards?|cantonment|outpost|positions?|planner|fighters?|militants?|crowd|gathering|procession|mass|service))\b/gi;
+
+/** Target descriptions (and actor ids inside them) in a span. */
+export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const chunk = ctx.text.slice(span.start, span.end);
+  TARGET_RE.lastIndex = 0;
+  for (let m = TARGET_RE.exec(chunk); m; m = TARGET_RE.exec(chunk)) {
+    const np = m[2] ?? '';
+    const npStart = span.start + m.index + m[0].length - np.length;
+    const actors = mentionsIn(ctx, npStart, npStart + np.length, ['group', 'organization', 'person']);
+    for (const a of actors) if (!exclude.has(a.entity.id) && !out.includes(a.entity.id)) out.push(a.entity.id);
+    const desc = np.replace(/^(?:a|an|the)\s+/i, '').trim();
+    if (!actors.length && desc && !out.includes(desc)) out.push(desc);
+  }
+  return out.slice(0, 6);
+}
+
+const ARMED = /\b(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|army|military|militants?|fighters?|insurgents?|rebels?|gendarmes?|gendarmerie|guards?|checkpoints?|base|post|garrison|convoy|patrol|detachment|camp|cantonment|outpost|barracks|unit|peacekeepers?|commandos|security forces|jihadists|attackers|assailants)\b/i;
+const CIVILIAN = /\b(?:civilians?|residents?|villagers?|worshippers?|people|students?|children|women|shoppers?|passengers?|pilgrims?|church|mosque|market|school|hospital|wedding|bus|labourers?|workers?|farmers?|mourners?|concert|crowd|hall|functionaries|leaders?)\b/i;
+
+/** ACLED sub-event type for a trigger class, from the words of the incident. */
+export function resolveType(cls: TriggerClass, words: string, statePerpetrator: boolean): EventType {
+  switch (cls) {
+    case 'violent':
+    case 'killing': {
+      const armed = ARMED.test(words);
+      const civ = CIVILIAN.test(words);
+      if (/\bprotest|\bdemonstrat/i.test(words)) return 'excessive_force_against_protesters';
+      if (statePerpetrator && !civ) return 'armed_clash';
+      return armed && !(civ && cls === 'killing' && !/\bsoldiers?|troops?|police|militants?|fighters/i.test(words)) ? 'armed_clash' : 'attack';
+    }
+    case 'protest':
+      if (/\b(?:shot|killed|shot dead|live (?:fire|rounds|ammunition)|opened fire)\b/i.test(words)) return 'excessive_force_against_protesters';
+      if (/\b(?:stormed|set (?:\w+ ){0,3}(?:on )?fire|torched|broke through|forced their way|rioters|stones|vandali[sz]ed|looted|clashed)\b/i.test(words)) return 'violent_demonstration';
+      if (/\b(?:tear ?gas|water cannons?|dispersed|arrested|detained|rubber bullets|batons?|baton-charged)\b/i.test(words)) return 'protest_with_intervention';
+      return 'peaceful_protest';
+    case 'riot':
+      return /\b(?:mobs?|lynch)/i.test(words) ? 'mob_violence' : 'violent_demonstration';
+    case 'territory':
+      return statePerpetrator || /\b(?:re-?captured|retook|retaken|regained|liberated)\b/i.test(words) ? 'government_regains_territory' : 'non_state_actor_overtakes_territory';
+    default:
+      return cls;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Event trigger lexicon: phrases that name an incident, per ACLED sub-event type. Order is
+ * priority: where one clause holds several triggers ("vehicle bomb, suicide blasts and gunfight")
+ * the event takes the most specific type. `violent` triggers ("attack", "stormed", "ambush") and
+ * `killing` verbs get their type from the targets (armed forces → armed clash, civilians →
+ * attack on civilians); `protest` triggers from what police and crowds did.
+ */
+import type { EventType } from '../../core/index.js';
+
+export type TriggerClass = EventType | 'violent' | 'killing' | 'protest' | 'riot' | 'territory';
+
+export interface TriggerRule {
+  readonly cls: TriggerClass;
+  /** Higher wins when one clause holds several triggers. */
+  readonly priority: number;
+  readonly re: RegExp;
+}
+
+const r = (source: string): RegExp => new RegExp(source, 'gi');
+
+export const TRIGGERS: readonly TriggerRule[] = [
+  {
+    cls: 'suicide_bomb',
+    priority: 20,
+    re: r(
+      String.raw`\bsuicide[- ](?:car[- ]|truck[- ]|vehicle[- ])?(?:bomb(?:ing|ings|er|ers|s)?|attack(?:s|ers?)?|blasts?|vests?|explosions?|squads?)\b|\bblew (?:himself|herself|themselves) up\b|\bself-detonat\w*|\bkilling (?:himself|herself|themselves)\b|\bdetonated (?:his|her|their) (?:explosives?|vests?|loads?)\b|\bblowing (?:himself|herself|themselves) up\b`,
+    ),
+  },
+  {
+    cls: 'grenade',
+    priority: 18,
+    re: r(
+      String.raw`\bgrenade (?:attacks?|blasts?|explosions?)\b|\b(?:threw|hurled|lobbed|tossed|throwing|hurling) (?:a |an )?(?:hand )?grenades?\b|\bgrenades? (?:was|were) (?:thrown|hurled|lobbed|tossed)\b|\bthe grenade\b`,
+    ),
+  },
+  {
+    cls: 'air_drone_strike',
+    priority: 17,
+    re: r(
+      String.raw`\b(?:drone|air|aerial)[- ]?(?:strikes?|attacks?|raids?|bombardments?|bombings?)\b|\bairstrikes?\b|\barmed drones?\b|\bunmanned (?:aircraft|aerial vehicles?)\b|\bwarplanes?\b|\bfighter jets?\b|\bhelicopter gunships?\b|\b(?:a|the) drone (?:hit|struck|targeted|attacked)\b|\breaper drone\b`,
+    ),
+  },
+  {
+    cls: 'remote_explosive_landmine_ied',
+    priority: 16,
+    re: r(
+      String.raw`\bIEDs?\b|\bVBIEDs?\b|\bimprovised (?:explosive devices?|bombs?)\b|\broadside (?:bombs?|explosives?|blasts?|devices?)\b|\bland ?mines?\b|\b(?:car|vehicle|truck|motorcycle|motorbike|bicycle|sticky|parcel|homemade|home-made|magnetic|remote[- ]controlled|twin|pipe) bombs?\b|\bbomb(?:ing|ings|s)?\b(?! (?:disposal|squads?|experts?|technicians?|threats?|scares?))|\bblasts?\b|\bexplosions?\b|\bexplosive devices?\b|\bdevices? (?:blew up|went off|exploded|detonated)\b|\b(?:packed|loaded|laden) with explosives\b|\bset off (?:their|its|his) loads?\b`,
+    ),
+  },
+  {
+    cls: 'shelling_artillery_missile_attack',
+    priority: 15,
+    re: r(
+      String.raw`\bshell(?:ing|ed)\b|\bartillery (?:fire|shells?|strikes?|attacks?|barrages?)\b|\bmortar (?:fire|shells?|attacks?|bombs?)\b|\brocket (?:attacks?|fire|strikes?)\b|\bmissile (?:strikes?|attacks?)\b|\bfired (?:rockets|mortars|missiles)\b`,
+    ),
+  },
+  {
+    cls: 'abduction_forced_disappearance',
+    priority: 14,
+    re: r(String.raw`\babduct(?:ed|ion|ions|ing|s)?\b|\bkidnap(?:ped|ping|pings|s)?\b|\btaken hostage\b|\btook (?:\w+ )?hostages?\b|\bforcibly disappeared\b`),
+  },
+  {
+    cls: 'armed_clash',
+    priority: 12,
+    re: r(
+      String.raw`\bclash(?:es|ed)?\b|\bgun ?fights?\b|\bfire ?fights?\b|\bgun ?battles?\b|\bexchanges? of fire\b|\bexchanged fire\b|\bfighting\b|\bfought\b|\bshoot-?outs?\b|\bencounters?\b(?= (?:with|in|at|between|broke))|\bskirmish(?:es)?\b|\bcounter-?attack(?:s|ed)?\b|\bcrossfire\b`,
+    ),
+  },
+  {
+    cls: 'territory',
+    priority: 11,
+    re: r(
+      String.raw`\b(?:captured|seized|took control of|taken control of|overran|overrun|re-?captured|retook|retaken|regained control of|liberated) (?:the |a |an |complete control of (?:a |the )?|parts of |large parts of )?(?:\w+ ){0,3}(?:town|city|village|port|district|base|area|territory|positions?|airport|outpost|province|region|compound|barracks|strongholds?|control|hideouts?)\b|\bregained control\b`,
+    ),
+  },
+  {
+    cls: 'violent',
+    priority: 10,
+    re: r(
+      String.raw`\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bstorm(?:ed|ing)\b|\bambush(?:ed|es)?\b|\bopen(?:ed)? fire\b|\boffensive\b|\blaid siege\b|\bsieges?\b|\bmassacres?\b|\bshootings?\b|\bgun attacks?\b|\bstruck\b|\bstrikes?\b(?= (?:on|against))|\bsnipers?\b`,
+    ),
+  },
+  {
+    cls: 'arrests',
+    priority: 9,
+    re: r(String.raw`\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\btaken into custody\b|\bapprehend(?:ed|s)?\b|\brounded up\b`),
+  },
+  {
+    cls: 'riot',
+    priority: 8,
+    re: r(String.raw`\briot(?:s|ing|ers)?\b|\bmobs?\b|\blynch(?:ed|ing)?\b|\bstone-pelting\b`),
+  },
+  {
+    cls: 'protest',
+    priority: 7,
+    re: r(String.raw`\bprotest(?:s|ers|ed|ing)?\b|\bdemonstrat(?:ion|ions|ors|ed|ing)\b|\brall(?:y|ies)\b|\bsit-ins?\b|\bprotest march(?:es)?\b`),
+  },
+  {
+    cls: 'killing',
+    priority: 6,
+    re: r(
+      String.raw`\bkill(?:ed|ing|s)?\b|\bshot dead\b|\bshot and (?:killed|wounded)\b|\bgunned down\b|\bbeheaded\b|\bexecuted\b|\bmurdered\b|\bslain\b|\bassassinat\w+|\bshot\b(?= (?:at|and|a |an |two|three|\d))`,
+    ),
+  },
+  {
+    cls: 'other',
+    priority: 4,
+    re: r(String.raw`\bcoup\b|\boverthr(?:ew|own)\b|\bousted\b|\btook power\b|\bseized power\b`),
+  },
+  {
+    cls: 'change_to_group_activity',
+    priority: 4,
+    re: r(String.raw`\b(?:deployed|deployment of) (?:the )?(?:army|troops|military|soldiers|forces)\b|\b(?:army|troops|military|soldiers) (?:had |has |have )?been deployed\b|\bcurfew\b|\bstate of emergency\b`),
+  },
+  {
+    cls: 'agreement',
+    priority: 4,
+    re: r(String.raw`\bceasefire\b|\bpeace (?:deal|accord|agreement)\b|\btruce\b|\bsigned (?:an? )?(?:agreement|deal|accord)\b`),
+  },
+  {
+    cls: 'disrupted_weapons_use',
+    priority: 3,
+    re: r(String.raw`\bdefus(?:ed|ing)\b|\bshot down\b|\bbrought down (?:a |an |the )?\S*\s?drone\b|\bdowned\b|\bintercepted\b|\bseized (?:weapons|arms|explosives|ammunition)\b`),
+  },
+  {
+    cls: 'looting_property_destruction',
+    priority: 2,
+    re: r(String.raw`\blooted\b|\blooting\b|\btorched\b|\bset (?:on )?fire\b|\bsetting (?:parts of )?(?:\w+ ){0,3}on fire\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b`),
+  },
+];
+
+/** Words before a trigger that make it an aggregate or a generic mention, not one incident. */
+export const AGGREGATE_BEFORE =
+  /\b(?:multiple|numerous|a string of|a series of|a spate of|a wave of|waves of|repeated|frequent|dozens of|scores of|hundreds of|string of|series of|targets of|campaign of)\s+(?:\S+\s+){0,2}$/i;
+/** Words that make a plural trigger generic ("such attacks", "other raids", "many bombings"). */
+export const PLURAL_GENERIC_BEFORE = /\b(?:many|such|similar|future|further|more|any|other|recent|previous|several|these|those|its|their)\s+(?:\S+\s+){0,2}$/i;
+
+/** Words before a trigger that make it hypothetical ("capability to conduct", "plans to attack"). */
+export const IRREALIS_BEFORE =
+  /\b(?:to|will|would|could|can|might|may|plans? to|planning|threat(?:ened|ens)? to|capability to|ability to|another|likely)\s+(?:\S+\s+){0,2}$/i;
+
+/** Definite reference to an incident already told ("the attack", "that raid", "the blast"). */
+export const ANAPHORIC_BEFORE = /\b(?:the|that|this|the same|thursday's|sunday's|saturday's|friday's|monday's|tuesday's|wednesday's|yesterday's|today's|its|their)\s+(?:\S+\s+){0,2}$/i;

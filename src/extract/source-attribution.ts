@@ -1,0 +1,246 @@
+/**
+ * Source attribution: who says each statement. Finds reporting verbs and frames ("X said",
+ * "X told Reuters", "according to X", "as per X", "sources said", "inputs gathered by X show",
+ * "responsibility was claimed by X"), takes the source's noun phrase with its appositives, and
+ * classifies it (outlet, official, anonymous, agency, social_media, perpetrator_claim, witness).
+ * Mentions of one person or body are merged into one source.
+ */
+import type { Entity, Modality, Span, SourceKind } from '../core/index.js';
+import { mentionsIn, type DocContext } from './context.js';
+import {
+  AGENCY_CUES,
+  ALLEGING_VERBS,
+  ANONYMOUS_CUES,
+  DENYING_VERBS,
+  OFFICIAL_CUES,
+  OUTLET_CUES,
+  REPORTING_VERBS,
+  SOCIAL_CUES,
+  UNCERTAIN_VERBS,
+  WITNESS_CUES,
+} from './lexicon/cues.js';
+
+/** One attributed statement: its source phrase, the verb and the modality the frame gives. */
+export interface Attribution {
+  readonly sentence: number;
+  /** The source's phrase as written. */
+  readonly span: Span;
+  /** The phrase plus its appositives and relative clauses, for classification. */
+  readonly context: string;
+  readonly verb: Span;
+  readonly verbText: string;
+  readonly kind: SourceKind;
+  /** The actor entity inside the source phrase, if any. */
+  readonly entity: Entity | null;
+  readonly frame: Modality;
+  /** True for a party claiming its own act. */
+  readonly selfClaim: boolean;
+}
+
+const VERB_RE = new RegExp(`\\b(?:${REPORTING_VERBS}|attribute|attributes|spoke of|put the toll at)\\b`, 'gi');
+const FRAME_RE = /\b(?:according to|as per|citing|quoting|in the words of)\s+/gi;
+const CLAIMED_BY_RE = /\b(?:responsibility (?:was|has been|had been) claimed by|claimed by)\s+/gi;
+const SHOW_SUBJECT = /^(?:inputs?|reports?|data|documents?|intelligence|records?|figures|evidence|findings|information)\b/i;
+const AUX = /(?:\s+|^)(?:have|has|had|also|later|then|first|subsequently|further|separately|again|earlier|previously|initially|repeatedly|quickly|swiftly|both|all|reportedly|would|will|could|did|do|does|not|never)\s*$/i;
+const CUT_WORDS = /\b(?:that|when|because|while|whereas|but|if|after|before|although|though|since|where|so|and then|as)\s+/gi;
+const PARTICIPLE_CUT = /\s+(?:dealing|working|speaking|familiar|close|involved|monitoring|tracking|investigating|briefed|quoted|cited)\b.*$/i;
+const PRONOUN = /^(?:he|she|it|they|we|i|this|that|which|who)$/i;
+const NOT_SOURCE_HEAD = /^(?:the )?(?:said|attack|attacks|bombing|blast|explosion|video|footage|clip|evidence|toll|death toll|number|it|there|which|who|what|this|that|these|those)$/i;
+const RELATIVE_START = /^\s*(?:who|whom|whose|which|where|known as|also known as|a |an |the |one of|an? \w+ |himself|herself|themselves|but |and |speaking)/i;
+/** A restrictive relative clause right before the verb: "officials and agencies who have already announced". */
+const WHO_BEFORE_VERB = /\s+(?:who|that|which)\s+(?:[\w'’-]+\s+){0,3}$/i;
+const NP_STOP = new Set('of to by for from with at on in that have has had is are was were missed the attention'.split(' '));
+
+/** Modality that a reporting verb gives to its content. */
+function frameOf(verb: string, selfClaim: boolean): Modality {
+  const v = verb.toLowerCase();
+  if (ALLEGING_VERBS.test(v)) return 'alleged';
+  if (DENYING_VERBS.test(v)) return 'denied';
+  if (UNCERTAIN_VERBS.test(v)) return 'uncertain';
+  if (/^claim/.test(v)) return selfClaim ? 'claimed' : 'alleged';
+  return selfClaim ? 'claimed' : 'asserted';
+}
+
+/** The kind of a source from its phrase, appositives and the entity it names. */
+export function classifySource(context: string, entity: Entity | null, selfClaim: boolean): SourceKind {
+  if (SOCIAL_CUES.test(context) && /social media|telegram|twitter|facebook|accounts?\b|post/i.test(context)) return 'social_media';
+  if (/\b(?:anonymity|not (?:be )?named|not authori[sz]ed|asked not to|unnamed|on condition|declined to be)\b/i.test(context)) return 'anonymous';
+  if (selfClaim || entity?.type === 'group') return 'perpetrator_claim';
+  if (/\bsources?\b/i.test(context) && !/news agency/i.test(context)) return AGENCY_CUES.test(context) && /agenc/i.test(context) ? 'agency' : 'anonymous';
+  if (AGENCY_CUES.test(context)) return 'agency';
+  const official = OFFICIAL_CUES.test(context);
+  if (OUTLET_CUES.test(context) && !/\b(?:military|army|ministry|government|police|public relations|spokes\w+|minister|president|gazette)\b/i.test(context)) return 'outlet';
+  if (WITNESS_CUES.test(context) && !official) return 'witness';
+  if (official || entity?.type === 'organization') return 'official';
+  if (WITNESS_CUES.test(context)) return 'witness';
+  return 'unknown';
+}
+
+/** Start of the subject phrase that ends at `end` within the sentence, walking back over appositives. */
+function subjectBounds(text: string, sentStart: number, end: number): { start: number; head: number; ctxStart: number } | null {
+  let e = end;
+  for (let m = AUX.exec(text.slice(sentStart, e)); m && m[0].length > 0; m = AUX.exec(text.slice(sentStart, e))) e -= m[0].length;
+  const before = text.slice(sentStart, e);
+  let segEnd = before.length;
+  let ctxStart = segEnd;
+  let start = -1;
+  for (let hops = 0; hops < 4; hops++) {
+    const comma = Math.max(before.lastIndexOf(',', segEnd - 1), before.lastIndexOf(';', segEnd - 1), before.lastIndexOf('"', segEnd - 1), before.lastIndexOf('“', segEnd - 1), before.lastIndexOf('”', segEnd - 1));
+    const seg = before.slice(comma + 1, segEnd);
+    ctxStart = comma + 1;
+    if (seg.trim() === '' && comma >= 0) {
+      segEnd = comma;
+      continue;
+    }
+    if (hops > 0 && segEnd < before.length && RELATIVE_START.test(seg) && comma >= 0 && start < 0) {
+      segEnd = comma;
+      continue;
+    }
+    start = comma + 1;
+    break;
+  }
+  if (start < 0) return null;
+  let seg = before.slice(start, segEnd);
+  let lastCut = -1;
+  CUT_WORDS.lastIndex = 0;
+  for (let m = CUT_WORDS.exec(seg); m; m = CUT_WORDS.exec(seg)) lastCut = m.index + m[0].length;
+  if (lastCut >= 0) {
+    start += lastCut;
+    seg = seg.slice(lastCut);
+  }
+  const lead = /^\s+/.exec(seg)?.[0].length ?? 0;
+  start += lead;
+  seg = seg.slice(lead);
+  const cut = PARTICIPLE_CUT.exec(seg);
+  const headEnd = start + (cut ? cut.index : seg.replace(/\s+$/, '').length);
+  if (headEnd <= start) return null;
+  return { start: sentStart + start, head: sentStart + headEnd, ctxStart: sentStart + Math.min(ctxStart, start) };
+}
+
+/** The noun phrase that ends at `end`: up to six words back, stopping at prepositions and verbs. */
+function npBefore(text: string, sentStart: number, end: number): { start: number; head: number; ctxStart: number } | null {
+  const words = [...text.slice(sentStart, end).matchAll(/[\p{L}\p{N}'’-]+/gu)];
+  let start = end;
+  for (let i = words.length - 1, n = 0; i >= 0 && n < 6; i--, n++) {
+    const w = words[i];
+    if (!w || NP_STOP.has(w[0].toLowerCase())) break;
+    start = sentStart + (w.index ?? 0);
+  }
+  return start < end ? { start, head: end, ctxStart: start } : null;
+}
+
+/** Trims a leading time or place phrase ("On Sunday the government" → "the government"). */
+function trimLead(ctx: DocContext, start: number, end: number): number {
+  for (const t of ctx.times) if (t.start >= start && t.end < end && t.start - start < 12) start = t.end;
+  const m = /^[\s,]*(?:(?:in|on|at|by|from|for|with|during|speaking|early|late|later|earlier|subsequently|also|however|meanwhile)\b[^,]*,)?\s*/i.exec(ctx.text.slice(start, end));
+  return start + (m && m[0].length < end - start ? m[0].length : 0);
+}
+
+/** Trims trailing spaces and punctuation from a span. */
+function tidy(text: string, start: number, end: number): Span {
+  while (end > start && /[\s,.;:'"“”‘’(]/.test(text[end - 1] ?? '')) end--;
+  while (start < end && /[\s,;:"“”‘’)]/.test(text[start] ?? '')) start++;
+  return { start, end };
+}
+
+function actorIn(ctx: DocContext, s: Span): Entity | null {
+  const ms = mentionsIn(ctx, s.start, s.end, ['group', 'organization', 'person']);
+  return ms.length ? (ms[ms.length - 1]?.entity ?? null) : null;
+}
+
+function makeAttribution(ctx: DocContext, sentence: number, span: Span, context: string, verb: Span, selfClaimHint: boolean): Attribution | null {
+  const t = ctx.text.slice(span.start, span.end);
+  if (!t || PRONOUN.test(t) || NOT_SOURCE_HEAD.test(t) || t.split(/\s+/).length > 14) return null;
+  const entity = actorIn(ctx, span);
+  const verbText = ctx.text.slice(verb.start, verb.end);
+  const content = ctx.text.slice(verb.end, Math.min(ctx.text.length, verb.end + 60));
+  const selfClaim =
+    selfClaimHint ||
+    (entity?.type === 'group' && (/^claim/i.test(verbText) || /^\s*(?:(?:that )?(?:it|its|they|their)\b)/i.test(content)));
+  return { sentence, span, context, verb, verbText, kind: classifySource(context, entity, selfClaim), entity, frame: frameOf(verbText, selfClaim), selfClaim };
+}
+
+/** "X said", "X, the spokesman, told", "…, the sources added". */
+function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void {
+  const s = ctx.sentences[si];
+  if (!s) return;
+  const chunk = ctx.text.slice(s.start, s.end);
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(chunk); m; m = VERB_RE.exec(chunk)) {
+    const vStart = s.start + m.index;
+    const prev = chunk.slice(Math.max(0, m.index - 12), m.index);
+    if (/\b(?:the|was|were|been|be|is|are|being)\s+$/i.test(prev) && !/^claim/i.test(m[0])) continue;
+    if (/^claimed$/i.test(m[0]) && /^\s+the lives/i.test(chunk.slice(m.index + m[0].length))) continue;
+    const who = WHO_BEFORE_VERB.exec(chunk.slice(0, m.index));
+    const b = who ? npBefore(ctx.text, s.start, s.start + who.index) : subjectBounds(ctx.text, s.start, vStart);
+    if (!b) continue;
+    const start = trimLead(ctx, b.start, b.head);
+    let span = tidy(ctx.text, start, b.head);
+    const verb = { start: vStart, end: vStart + m[0].length };
+    if (/^show/i.test(m[0])) {
+      const subj = ctx.text.slice(span.start, span.end);
+      if (!SHOW_SUBJECT.test(subj)) continue;
+      const by = /\bby\s+/i.exec(subj);
+      if (by) span = tidy(ctx.text, span.start + by.index + by[0].length, span.end);
+    }
+    if (span.end - span.start < 2) continue;
+    const a = makeAttribution(ctx, si, span, ctx.text.slice(b.ctxStart, vStart), verb, /^claim/i.test(m[0]) && isGroupLike(ctx, span));
+    if (a) out.push(a);
+    const told = /^told$/i.test(m[0]) ? /^\s+((?:the |a )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}|(?:national|state|local) (?:television|radio|media)|[\w-]+ (?:television|TV|radio))/.exec(chunk.slice(m.index + m[0].length)) : null;
+    if (told?.[1] && OUTLET_CUES.test(told[1])) {
+      const st = verb.end + told[0].length - told[1].length;
+      const t = makeAttribution(ctx, si, { start: st, end: st + told[1].length }, told[1], verb, false);
+      if (t) out.push({ ...t, kind: AGENCY_CUES.test(told[1]) ? 'agency' : 'outlet' });
+    }
+  }
+}
+
+function isGroupLike(ctx: DocContext, span: Span): boolean {
+  return mentionsIn(ctx, span.start, span.end, ['group']).length > 0 || /\b(?:outfit|group|militants|faction|organi[sz]ation)\b/i.test(ctx.text.slice(span.start, span.end));
+}
+
+/** "according to X", "as per X", "claimed by X". */
+function frameAttributions(ctx: DocContext, si: number, out: Attribution[]): void {
+  const s = ctx.sentences[si];
+  if (!s) return;
+  const chunk = ctx.text.slice(s.start, s.end);
+  for (const re of [FRAME_RE, CLAIMED_BY_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
+      const from = m.index + m[0].length;
+      const rest = chunk.slice(from);
+      const stop = /[,.;:]\s|[,.;:]$|\s+(?:who|which|that|on|in|at)\s+(?=[a-z])|\s+(?:as|and|because)\s/.exec(rest);
+      let len = stop ? stop.index : rest.length;
+      const appos = /^,\s+([A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,3})\.?\s*$/u.exec(rest.slice(len));
+      if (appos) len = len + appos[0].replace(/\.?\s*$/, '').length;
+      const span = tidy(ctx.text, s.start + from, s.start + from + len);
+      const ctxEnd = Math.min(s.end, span.end + 80);
+      const verb = { start: s.start + m.index, end: s.start + from - 1 };
+      const a = makeAttribution(ctx, si, span, ctx.text.slice(span.start, ctxEnd), verb, re === CLAIMED_BY_RE);
+      if (a) out.push(re === CLAIMED_BY_RE ? { ...a, kind: 'perpetrator_claim', frame: 'claimed', selfClaim: true } : a);
+    }
+  }
+}
+
+/** Finds every attributed statement of the document, in text order. */
+export function findAttributions(ctx: DocContext): Attribution[] {
+  const out: Attribution[] = [];
+  const first = ctx.datelineSpan ? ctx.sentences.findIndex((s) => s.end > (ctx.datelineSpan?.end ?? 0)) : 0;
+  for (let si = Math.max(0, first); si < ctx.sentences.length; si++) {
+    verbAttributions(ctx, si, out);
+    frameAttributions(ctx, si, out);
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Time expressions that date a statement ("said on Monday"), not the event it reports. */
+export function statementTimes(ctx: DocContext, attributions: readonly Attribution[]): Set<number> {
+  const out = new Set<number>();
+  for (const a of attributions) {
+    for (const t of ctx.times) {
+      const gap = ctx.text.slice(a.verb.end, t.start);
+      if (t.start >= a.verb.end && gap.length < 60 && /^(?:\s+(?:[\w'’-]+\s+){0,7}?(?:on|in|late on|early on|earlier on|later on)?\s*|\s+)$/i.test(gap) && !/[,.;]/.test(gap) && !/\b(?:killed|attack|that)\b/i.test(gap)) out.add(t.start);
+    }
+  }
+  return out;
+}

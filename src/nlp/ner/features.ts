@@ -1,0 +1,375 @@
+/**
+ * Feature extraction for the sequence labeller. Each token gets exactly NUM_TEMPLATES hashed
+ * features (a template with no value hashes a "none" marker, which is itself informative), so
+ * features for a document fit a flat Int32Array with a fixed stride. Strings are hashed once
+ * per token; templates combine the hashes with integer mixing, so no feature strings are built.
+ */
+import { hashString, mix } from './hash.js';
+import { gazetteerTags, type Lexicon } from './lexicon.js';
+
+/** Number of feature templates (the stride of a feature array). */
+export const NUM_TEMPLATES = 56;
+/** Index of the first of the three templates that carry a first pass's document-level votes. */
+export const STACK_FIRST = 53;
+
+const NONE = hashString('\u0000none');
+const BOS = hashString('\u0000bos');
+const EOS = hashString('\u0000eos');
+
+/** Maps typographic characters to the ASCII forms of the training corpus. */
+export function normalizeWord(w: string): string {
+  if (/^[\x20-\x7e]*$/.test(w)) return w;
+  return w
+    .replace(/[’‘ʼ`]/g, "'")
+    .replace(/[“”«»„]/g, '"')
+    .replace(/[—–‐‑]/g, '-');
+}
+
+/** Word shape: X upper, x lower, d digit, other characters kept; runs longer than 3 cut to 3 ("Xxxx" → "Xxxx" for "Peshawar" is "Xxxx"). */
+export function wordShape(w: string): string {
+  let out = '';
+  let prev = '';
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const ch = w[i] ?? '';
+    const c = ch === ch.toLowerCase() ? (ch === ch.toUpperCase() ? (/\d/.test(ch) ? 'd' : ch) : 'x') : 'X';
+    run = c === prev ? run + 1 : 1;
+    prev = c;
+    if (run <= 3) out += c;
+  }
+  return out;
+}
+
+/** Short shape: runs collapsed to one character ("Peshawar" → "Xx", "U.S." → "X.X."). */
+export function shortShape(shape: string): string {
+  let out = '';
+  for (let i = 0; i < shape.length; i++) if (shape[i] !== shape[i - 1]) out += shape[i];
+  return out;
+}
+
+/** What features need to know about a word type; computed once per distinct word and cached. */
+interface WordInfo {
+  readonly word: number;
+  readonly lower: number;
+  readonly shape: number;
+  readonly short: number;
+  readonly cluster: number;
+  /** Hash of the title-cased form ("PESHAWAR" → "Peshawar"), for all-caps headlines. */
+  readonly title: number;
+  /** Prefix hashes of lengths 1–4 then suffix hashes of lengths 1–4 (NONE when too short). */
+  readonly affixes: readonly number[];
+  /** F_CAP and F_LOWER_VOCAB bits. */
+  readonly flags: number;
+  readonly lowerForm: string;
+  /** Has a letter, and all its letters are upper case (for headline detection). */
+  readonly hasLetter: boolean;
+  readonly allUpper: boolean;
+}
+
+const F_CAP = 1,
+  F_LOWER_VOCAB = 2,
+  F_SENT_START = 4,
+  F_HEADLINE = 8,
+  F_LOWER_IN_DOC = 16,
+  F_CAP_MID_IN_DOC = 32;
+const MAX_CACHE = 200_000;
+/** Tag bits of the four corpus-harvested gazetteer channels (PER, ORG, LOC, MISC). */
+const BASE_CHANNELS = 0xfff;
+const caches = new WeakMap<Lexicon, Map<string, WordInfo>>();
+
+function affix(w: string, n: number, suffix: boolean): number {
+  if (w.length < n) return NONE;
+  return hashString(suffix ? w.slice(w.length - n) : w.slice(0, n));
+}
+
+function computeWordInfo(w: string, lex: Lexicon): WordInfo {
+  const lw = w.toLowerCase();
+  const shape = wordShape(w);
+  const cl = lex.clusters.get(lw);
+  const cap = w !== lw;
+  const hasLetter = /\p{L}/u.test(w);
+  return {
+    word: hashString(w),
+    lower: hashString(lw),
+    shape: hashString(shape),
+    short: hashString(shortShape(shape)),
+    cluster: cl === undefined ? NONE : hashString(cl),
+    title: hashString(lw.charAt(0).toUpperCase() + lw.slice(1)),
+    affixes: [1, 2, 3, 4].map((n) => affix(w, n, false)).concat([1, 2, 3, 4].map((n) => affix(lw, n, true))),
+    flags: (cap ? F_CAP : 0) | (cap && lex.lowerVocab.has(lw) ? F_LOWER_VOCAB : 0),
+    lowerForm: lw,
+    hasLetter,
+    allUpper: hasLetter && w === w.toUpperCase(),
+  };
+}
+
+/** Cached word information (the cache is per lexicon and bounded). */
+function wordInfo(w: string, lex: Lexicon): WordInfo {
+  let cache = caches.get(lex);
+  if (!cache) caches.set(lex, (cache = new Map<string, WordInfo>()));
+  let info = cache.get(w);
+  if (!info) {
+    if (cache.size >= MAX_CACHE) cache.clear();
+    info = computeWordInfo(w, lex);
+    cache.set(w, info);
+  }
+  return info;
+}
+
+/** A document's words and its sentences as `[firstToken, endToken)` pairs. */
+export interface FeatureInput {
+  readonly words: readonly string[];
+  readonly sentences: readonly (readonly [number, number])[];
+  /** BILOU labels from a first pass over the document (stacking); absent for the first pass itself. */
+  readonly prior?: Uint8Array;
+}
+
+/** Per-token values of a document: word infos, token flags and gazetteer tags. */
+interface DocInfo {
+  readonly infos: WordInfo[];
+  readonly flags: Int32Array;
+  readonly gaz: Int32Array;
+  /** Per token: hash of the word before the first capitalised occurrence of the same word in the document. */
+  readonly firstPrev: Uint32Array;
+}
+
+function docInfo(input: FeatureInput, lex: Lexicon): DocInfo {
+  const n = input.words.length;
+  const infos = input.words.map((w) => wordInfo(w, lex));
+  const flags = new Int32Array(n);
+  const gaz = new Int32Array(n);
+  const lowerInDoc = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const inf = infos[i] as WordInfo;
+    flags[i] = inf.flags;
+    if (!(inf.flags & F_CAP) && inf.hasLetter) lowerInDoc.add(inf.lowerForm);
+  }
+  for (let i = 0; i < n; i++)
+    if (flags[i]! & F_CAP && lowerInDoc.has(infos[i]!.lowerForm)) flags[i]! |= F_LOWER_IN_DOC;
+  const capMid = new Set<string>();
+  const firstPrevOf = new Map<string, number>();
+  for (const [a, b] of input.sentences) {
+    gazetteerTags(input.words, a, b, lex, gaz, caselessWords(input.words, infos, a, b));
+    const headline = isHeadline(infos, a, b);
+    for (let i = a; i < b; i++) {
+      flags[i] = flags[i]! | (i === a ? F_SENT_START : 0) | (headline ? F_HEADLINE : 0);
+      const inf = infos[i] as WordInfo;
+      if (!(inf.flags & F_CAP) || headline) continue;
+      if (i > a) capMid.add(inf.lowerForm);
+      if (!firstPrevOf.has(inf.lowerForm))
+        firstPrevOf.set(inf.lowerForm, i > a ? (infos[i - 1] as WordInfo).lower : BOS);
+    }
+  }
+  const firstPrev = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const lf = infos[i]!.lowerForm;
+    if (capMid.has(lf)) flags[i]! |= F_CAP_MID_IN_DOC;
+    firstPrev[i] = firstPrevOf.get(lf) ?? NONE;
+  }
+  return { infos, flags, gaz, firstPrev };
+}
+
+/** Title-cased forms of a sentence's all-caps words (other words unchanged), or undefined when it has none. */
+function caselessWords(
+  words: readonly string[],
+  infos: readonly WordInfo[],
+  a: number,
+  b: number,
+): string[] | undefined {
+  let any = false;
+  for (let i = a; i < b && !any; i++) any = infos[i]!.allUpper && (words[i]?.length ?? 0) > 1;
+  if (!any) return undefined;
+  const out = words.slice();
+  for (let i = a; i < b; i++) {
+    const inf = infos[i] as WordInfo;
+    if (inf.allUpper && (words[i]?.length ?? 0) > 1) out[i] = titleCase(inf.lowerForm);
+  }
+  return out;
+}
+
+/** "peshawar" → "Peshawar", "dera ismail-khan" → "Dera Ismail-Khan" (letters after a hyphen too, but not after "al-"). */
+function titleCase(lw: string): string {
+  return lw.replace(/(^|[\s-])(\p{L})/gu, (m, sep: string, ch: string, off: number) =>
+    sep === '-' && /(^|-)(al|el|ad|ar|as|ash|at|az|ul|e|i|o)-$/.test(lw.slice(0, off + 1)) ? m : sep + ch.toUpperCase(),
+  );
+}
+
+/** True when most words of a sentence are upper case (headlines, datelines, sports tables). */
+function isHeadline(infos: readonly WordInfo[], a: number, b: number): boolean {
+  let upper = 0,
+    letters = 0;
+  for (let i = a; i < b; i++) {
+    const inf = infos[i] as WordInfo;
+    if (!inf.hasLetter) continue;
+    letters++;
+    if (inf.allUpper) upper++;
+  }
+  return letters >= 2 && upper / letters > 0.8;
+}
+
+/** Extracts features for a whole document: `out[i * NUM_TEMPLATES + t]` is the hash of template t at token i. */
+export function extractFeatures(input: FeatureInput, lex: Lexicon): Uint32Array {
+  const doc = docInfo(input, lex);
+  const out = new Uint32Array(input.words.length * NUM_TEMPLATES);
+  for (const [a, b] of input.sentences) {
+    for (let i = a; i < b; i++) tokenFeatures(doc, a, b, i, out);
+  }
+  setStackFeatures(out, input.words, input.prior, lex);
+  return out;
+}
+
+/**
+ * Writes the stacking templates: for each capitalised word, the entity type a first pass gave
+ * the same word elsewhere in the document (by exact form, and by lower-case form so a headline's
+ * "TALIBAN" votes with "Taliban"), and whether those other occurrences agree. Without a prior
+ * the templates hold a constant marker.
+ */
+export function setStackFeatures(
+  out: Uint32Array,
+  words: readonly string[],
+  prior: Uint8Array | undefined,
+  lex: Lexicon,
+): void {
+  const n = words.length;
+  const infos = words.map((w) => wordInfo(w, lex));
+  const exact = prior ? typeVotes(words, infos, prior, false) : null;
+  const lower = prior ? typeVotes(words, infos, prior, true) : null;
+  for (let i = 0; i < n; i++) {
+    const o = i * NUM_TEMPLATES + STACK_FIRST;
+    const inf = infos[i] as WordInfo;
+    const ve = exact && lower && inf.flags & F_CAP ? vote(exact, inf.word, prior![i]!) : 0;
+    const vl = exact && lower && inf.hasLetter ? vote(lower, inf.lower, prior![i]!) : 0;
+    out[o] = mix(ve, STACK_FIRST + 1);
+    out[o + 1] = mix(vl, STACK_FIRST + 2);
+    out[o + 2] = mix(mix(ve, inf.short), STACK_FIRST + 3);
+  }
+}
+
+/** Entity type of a BILOU label for voting: 0 for O, 1 + type otherwise. */
+function voteType(label: number): number {
+  return label === 0 ? 0 : 1 + ((label - 1) >> 2);
+}
+
+/** Per word hash: counts of first-pass types (O, PER, ORG, LOC, MISC) over the document's occurrences. */
+function typeVotes(
+  words: readonly string[],
+  infos: readonly WordInfo[],
+  prior: Uint8Array,
+  lowerCase: boolean,
+): Map<number, Int32Array> {
+  const votes = new Map<number, Int32Array>();
+  for (let i = 0; i < words.length; i++) {
+    const inf = infos[i] as WordInfo;
+    if (!inf.hasLetter || (!lowerCase && !(inf.flags & F_CAP))) continue;
+    const key = lowerCase ? inf.lower : inf.word;
+    let v = votes.get(key);
+    if (!v) votes.set(key, (v = new Int32Array(5)));
+    v[voteType(prior[i]!)]!++;
+  }
+  return votes;
+}
+
+/** The vote of a word's other occurrences: 0 none, else 1 + majority type, + 8 when unanimous. */
+function vote(votes: Map<number, Int32Array>, key: number, own: number): number {
+  const v = votes.get(key);
+  if (!v) return 0;
+  const self = voteType(own);
+  let total = 0,
+    best = -1,
+    bestCount = 0;
+  for (let t = 0; t < 5; t++) {
+    const c = v[t]! - (t === self ? 1 : 0);
+    total += c;
+    if (c > bestCount) {
+      best = t;
+      bestCount = c;
+    }
+  }
+  if (total === 0) return 0;
+  return 1 + best + (bestCount === total ? 8 : 0);
+}
+
+type HashField = 'word' | 'lower' | 'shape' | 'short' | 'cluster';
+
+function at(doc: DocInfo, field: HashField, i: number, a: number, b: number): number {
+  return i < a ? BOS : i >= b ? EOS : (doc.infos[i] as WordInfo)[field];
+}
+
+/** Gazetteer bits `(tag >>> shift) & mask` of token i, or a boundary marker outside the sentence. */
+function gazAt(doc: DocInfo, i: number, a: number, b: number, shift: number, mask: number): number {
+  return i < a ? BOS : i >= b ? EOS : (doc.gaz[i]! >>> shift) & mask;
+}
+
+function tokenFeatures(doc: DocInfo, a: number, b: number, i: number, out: Uint32Array): void {
+  const inf = doc.infos[i] as WordInfo;
+  const flags = doc.flags[i]!;
+  const gaz = doc.gaz[i]!;
+  const sh = inf.shape,
+    ss = inf.short,
+    L0 = inf.lower;
+  const Lm1 = at(doc, 'lower', i - 1, a, b),
+    Lp1 = at(doc, 'lower', i + 1, a, b);
+  const Lm2 = at(doc, 'lower', i - 2, a, b),
+    Lp2 = at(doc, 'lower', i + 2, a, b);
+  const Sm1 = at(doc, 'short', i - 1, a, b),
+    Sp1 = at(doc, 'short', i + 1, a, b);
+  const capCtx = flags & (F_CAP | F_LOWER_VOCAB | F_SENT_START | F_LOWER_IN_DOC);
+  const gaz0 = gaz & BASE_CHANNELS;
+  const gm1 = gazAt(doc, i - 1, a, b, 0, BASE_CHANNELS),
+    gp1 = gazAt(doc, i + 1, a, b, 0, BASE_CHANNELS);
+  // channels from the project's own lists (KB, places, given names), kept apart from the corpus-harvested ones
+  const ext = gaz >>> 12;
+  const extM1 = gazAt(doc, i - 1, a, b, 12, 0xfff),
+    extP1 = gazAt(doc, i + 1, a, b, 12, 0xfff);
+  const o = i * NUM_TEMPLATES;
+  let t = 0;
+  const put = (v: number): void => {
+    out[o + t] = mix(v, ++t);
+  };
+  put(0);
+  put(inf.word);
+  put(L0);
+  put(sh);
+  put(Lm1);
+  put(Lp1);
+  put(Lm2);
+  put(Lp2);
+  put(at(doc, 'shape', i - 1, a, b));
+  put(at(doc, 'shape', i + 1, a, b));
+  put(mix(Sm1, ss));
+  put(mix(ss, Sp1));
+  put(mix(Lm1, L0));
+  put(mix(L0, Lp1));
+  for (let k = 0; k < 8; k++) put(inf.affixes[k]!);
+  put(mix(mix(Sm1, ss), Sp1));
+  put(mix(flags & (F_SENT_START | F_CAP), sh));
+  put(mix(flags & F_HEADLINE, L0));
+  put(mix(at(doc, 'word', i - 1, a, b), sh));
+  put(mix(capCtx, ss));
+  put(mix(capCtx, L0));
+  put(gaz & 7);
+  put((gaz >> 3) & 7);
+  put((gaz >> 6) & 7);
+  put((gaz >> 9) & 7);
+  put(gaz0);
+  put(mix(gm1, gaz0));
+  put(mix(gaz0, gp1));
+  put(mix(Lm1, sh));
+  put(mix(Lp1, sh));
+  put(mix(gaz0, ss));
+  put(mix(Lm2, Lm1));
+  put(mix(Lp1, Lp2));
+  put(inf.cluster);
+  put(at(doc, 'cluster', i - 1, a, b));
+  put(at(doc, 'cluster', i + 1, a, b));
+  put(mix(flags & F_HEADLINE, sh));
+  put(flags & F_HEADLINE || (i === a && inf.allUpper) ? inf.title : NONE);
+  put(mix(flags & (F_CAP_MID_IN_DOC | F_SENT_START | F_HEADLINE | F_CAP), ss));
+  put(mix(doc.firstPrev[i]!, flags & F_CAP));
+  put(ext & 7);
+  put((ext >> 3) & 7);
+  put((ext >> 6) & 7);
+  put((ext >> 9) & 7);
+  put(mix(ext, ss));
+  put(mix(mix(extM1, ext), extP1));
+}

@@ -1,0 +1,117 @@
+/**
+ * Word lists the NER uses as features: a gazetteer of names by type, and the words seen in
+ * lower case in running text (so a capitalised common word at a sentence start is recognised
+ * as such). Built by scripts/train-ner.ts and shipped with the model.
+ */
+import { TYPES } from './labels.js';
+
+/**
+ * Gazetteer channels, 3 bits each in a token's gazetteer tag. The first four hold names by
+ * CoNLL type harvested from other corpora; the rest are lists from the project's own data
+ * (reference-KB groups/organisations and persons, gazetteer places, given names). Separate
+ * channels let the model learn how far to trust each source.
+ */
+export const CHANNELS = [...TYPES, 'KB_ORG', 'KB_PER', 'PLACE', 'GIVEN'] as const;
+
+/** Bit set on a gazetteer key that is a proper prefix of a longer entry. */
+export const PREFIX_BIT = 1 << 8;
+
+/** Gazetteer and vocabulary lookups. */
+export interface Lexicon {
+  /** Phrase (tokens joined by single spaces) → bit mask of channels, plus PREFIX_BIT. */
+  readonly gazetteer: Map<string, number>;
+  /** Lower-case words seen in lower case in running text. */
+  readonly lowerVocab: Set<string>;
+  /** Word → cluster id (a bit string such as "0110"), when clusters were learnt. */
+  readonly clusters: Map<string, string>;
+}
+
+/** The serialised form of a lexicon (JSON). */
+export interface LexiconData {
+  readonly gazetteer: Record<string, string[]>;
+  readonly lowerVocab: string[];
+  readonly clusters?: Record<string, string>;
+}
+
+/** The longest phrase the gazetteer matches, in tokens. */
+export const MAX_PHRASE = 6;
+
+/** Builds lookups from serialised lists. */
+export function lexiconFromData(data: LexiconData): Lexicon {
+  const gazetteer = new Map<string, number>();
+  CHANNELS.forEach((channel, k) => {
+    for (const phrase of data.gazetteer[channel] ?? []) addPhrase(gazetteer, phrase, 1 << k);
+  });
+  return {
+    gazetteer,
+    lowerVocab: new Set(data.lowerVocab),
+    clusters: new Map(Object.entries(data.clusters ?? {})),
+  };
+}
+
+function addPhrase(gazetteer: Map<string, number>, phrase: string, bit: number): void {
+  const parts = phrase.split(' ');
+  if (parts.length > MAX_PHRASE) return;
+  gazetteer.set(phrase, (gazetteer.get(phrase) ?? 0) | bit);
+  let prefix = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) {
+    gazetteer.set(prefix, (gazetteer.get(prefix) ?? 0) | PREFIX_BIT);
+    prefix += ' ' + (parts[i] ?? '');
+  }
+}
+
+/** An empty lexicon (for tests and for models trained without lists). */
+export function emptyLexicon(): Lexicon {
+  return { gazetteer: new Map(), lowerVocab: new Set(), clusters: new Map() };
+}
+
+/**
+ * Gazetteer tags per token: for each channel, 0 none, else 1 + BILOU part of the longest match
+ * of that channel covering the token. Packed 3 bits per channel into one number per token.
+ * `caseless`, when given, holds title-cased forms of all-caps words ("PESHAWAR" → "Peshawar"),
+ * so headlines and datelines match too.
+ */
+export function gazetteerTags(
+  words: readonly string[],
+  start: number,
+  end: number,
+  lex: Lexicon,
+  out: Int32Array,
+  caseless?: readonly string[],
+): void {
+  for (let i = start; i < end; i++) out[i] = 0;
+  if (lex.gazetteer.size === 0) return;
+  matchPhrases(words, start, end, lex, out);
+  if (caseless) matchPhrases(caseless, start, end, lex, out);
+}
+
+function matchPhrases(
+  words: readonly string[],
+  start: number,
+  end: number,
+  lex: Lexicon,
+  out: Int32Array,
+): void {
+  for (let i = start; i < end; i++) {
+    let key = words[i] ?? '';
+    for (let j = i + 1; j <= end && j - i <= MAX_PHRASE; j++) {
+      const m = lex.gazetteer.get(key);
+      if (m === undefined) break;
+      if (m & 0xff) markMatch(m, i, j, out);
+      if (!(m & PREFIX_BIT) || j === end) break;
+      key += ' ' + (words[j] ?? '');
+    }
+  }
+}
+
+function markMatch(mask: number, i: number, j: number, out: Int32Array): void {
+  for (let k = 0; k < CHANNELS.length; k++) {
+    if (!(mask & (1 << k))) continue;
+    for (let t = i; t < j; t++) {
+      const p = j - i === 1 ? 4 : t === i ? 1 : t === j - 1 ? 3 : 2;
+      const cur = ((out[t] ?? 0) >> (3 * k)) & 7;
+      // prefer the longer match: B/I/L of a phrase beat U of a single word
+      if (cur === 0 || (cur === 4 && p !== 4)) out[t] = ((out[t] ?? 0) & ~(7 << (3 * k))) | (p << (3 * k));
+    }
+  }
+}

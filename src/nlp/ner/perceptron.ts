@@ -1,0 +1,159 @@
+/**
+ * Linear sequence model: hashed feature weights (one row of NUM_LABELS weights per bucket) plus
+ * label-transition weights, decoded with Viterbi. Training is the averaged structured perceptron
+ * (Collins, 2002) with the lazy-averaging trick: `avg = w - u / c`.
+ */
+import { NUM_TEMPLATES } from './features.js';
+import { NUM_LABELS, allowed, canEnd } from './labels.js';
+import { viterbi } from './viterbi.js';
+
+const L = NUM_LABELS;
+
+/** Transition mask `[(prev + 1) * L + cur]` and end mask of the BILOU scheme. */
+export const ALLOWED = new Uint8Array((L + 1) * L);
+/** Labels a sentence may end on. */
+export const END_OK = new Uint8Array(L);
+for (let p = -1; p < L; p++) for (let y = 0; y < L; y++) ALLOWED[(p + 1) * L + y] = allowed(p, y) ? 1 : 0;
+for (let y = 0; y < L; y++) END_OK[y] = canEnd(y) ? 1 : 0;
+
+/** Weights of a trained (or training) model. */
+export interface LinearWeights {
+  /** `weights[(hash & mask) * L + label]`; Int16 when quantised (multiply by `scale`). */
+  readonly weights: Float32Array | Int16Array;
+  readonly scale: number;
+  readonly mask: number;
+  readonly trans: Float32Array;
+  /** Templates `[first, count]` this model scores (default: all); a stacked pass scores only its own. */
+  readonly templates?: readonly [number, number];
+}
+
+/** All templates. */
+const ALL: readonly [number, number] = [0, NUM_TEMPLATES];
+
+/**
+ * Emission scores `out[(i - a) * L + y]` for tokens `[a, b)` of a document's feature array, plus
+ * `base[i * L + y]` when given (a first pass's emissions, which a stacked pass corrects).
+ */
+export function emissions(
+  m: LinearWeights,
+  feats: Uint32Array,
+  a: number,
+  b: number,
+  out: Float32Array,
+  base?: Float32Array,
+): void {
+  const w = m.weights,
+    mask = m.mask,
+    scale = m.scale;
+  const [first, count] = m.templates ?? ALL;
+  out.fill(0, 0, (b - a) * L);
+  for (let i = a; i < b; i++) {
+    const o = (i - a) * L;
+    const fb = i * NUM_TEMPLATES + first;
+    for (let t = 0; t < count; t++) {
+      const row = (feats[fb + t]! & mask) * L;
+      for (let y = 0; y < L; y++) out[o + y]! += w[row + y]!;
+    }
+    if (scale !== 1) for (let y = 0; y < L; y++) out[o + y]! *= scale;
+    if (base) for (let y = 0; y < L; y++) out[o + y]! += base[i * L + y]!;
+  }
+}
+
+/** Decodes tokens `[a, b)` into `labels` (length ≥ b - a); `scratch` holds ≥ (b - a) * L floats. */
+export function decode(
+  m: LinearWeights,
+  feats: Uint32Array,
+  a: number,
+  b: number,
+  labels: Uint8Array,
+  scratch: Float32Array,
+  base?: Float32Array,
+): void {
+  emissions(m, feats, a, b, scratch, base);
+  viterbi(scratch, m.trans, ALLOWED, END_OK, b - a, L, labels);
+}
+
+/** Averaged-perceptron trainer over hashed features. */
+export class PerceptronTrainer {
+  readonly w: Float32Array;
+  readonly u: Float32Array;
+  readonly trans = new Float32Array((L + 1) * L);
+  readonly transU = new Float64Array((L + 1) * L);
+  readonly mask: number;
+  private c = 1;
+
+  /** `templates` restricts the model to a range of templates (a stacked pass). */
+  constructor(
+    bits: number,
+    readonly templates?: readonly [number, number],
+  ) {
+    this.mask = (1 << bits) - 1;
+    this.w = new Float32Array((1 << bits) * L);
+    this.u = new Float32Array((1 << bits) * L);
+  }
+
+  /** The current (non-averaged) weights, for decoding during training. */
+  current(): LinearWeights {
+    return { weights: this.w, scale: 1, mask: this.mask, trans: this.trans, ...this.range() };
+  }
+
+  private range(): { templates?: readonly [number, number] } {
+    return this.templates ? { templates: this.templates } : {};
+  }
+
+  /** One perceptron step on a sentence: decode, then move weights from the prediction towards gold. */
+  step(
+    feats: Uint32Array,
+    a: number,
+    b: number,
+    gold: Uint8Array,
+    pred: Uint8Array,
+    scratch: Float32Array,
+    base?: Float32Array,
+  ): boolean {
+    decode(this.current(), feats, a, b, pred, scratch, base);
+    let wrong = false;
+    for (let i = 0; i < b - a; i++) {
+      const g = gold[a + i] ?? 0,
+        p = pred[i] ?? 0;
+      const gp = i === 0 ? -1 : (gold[a + i - 1] ?? 0),
+        pp = i === 0 ? -1 : (pred[i - 1] ?? 0);
+      if (g !== p) {
+        wrong = true;
+        this.updateToken(feats, a + i, g, 1);
+        this.updateToken(feats, a + i, p, -1);
+      }
+      if (g !== p || gp !== pp) {
+        this.updateTrans((gp + 1) * L + g, 1);
+        this.updateTrans((pp + 1) * L + p, -1);
+      }
+    }
+    this.c++;
+    return wrong;
+  }
+
+  private updateToken(feats: Uint32Array, i: number, y: number, d: number): void {
+    const [first, count] = this.templates ?? ALL;
+    const fb = i * NUM_TEMPLATES + first,
+      c = this.c;
+    for (let t = 0; t < count; t++) {
+      const k = ((feats[fb + t] ?? 0) & this.mask) * L + y;
+      this.w[k] = (this.w[k] ?? 0) + d;
+      this.u[k] = (this.u[k] ?? 0) + c * d;
+    }
+  }
+
+  private updateTrans(k: number, d: number): void {
+    this.trans[k] = (this.trans[k] ?? 0) + d;
+    this.transU[k] = (this.transU[k] ?? 0) + this.c * d;
+  }
+
+  /** The averaged weights (a new model; training may continue). */
+  averaged(): LinearWeights {
+    const weights = new Float32Array(this.w.length);
+    for (let k = 0; k < weights.length; k++) weights[k] = (this.w[k] ?? 0) - (this.u[k] ?? 0) / this.c;
+    const trans = new Float32Array(this.trans.length);
+    for (let k = 0; k < trans.length; k++) trans[k] = (this.trans[k] ?? 0) - (this.transU[k] ?? 0) / this.c;
+    return { weights, scale: 1, mask: this.mask, trans, ...this.range() };
+  }
+}

@@ -1,0 +1,124 @@
+/** The trained NER: hashed-feature linear model + Viterbi per sentence + document consistency. */
+import type { NerMention, Sentence, Token } from '../types.js';
+import { extractFeatures, normalizeWord, setStackFeatures, type FeatureInput } from './features.js';
+import { NUM_LABELS, TYPES, spansFromBilou, type TokenSpan } from './labels.js';
+import type { Lexicon } from './lexicon.js';
+import type { NerModel } from './model.js';
+import { ALLOWED, END_OK, decode, emissions, type LinearWeights } from './perceptron.js';
+import { viterbi } from './viterbi.js';
+import { propagateNames } from './consistency.js';
+
+/** Options of the recogniser. */
+export interface RecognizerOptions {
+  /** Run the document-consistency pass (default true). */
+  readonly consistency?: boolean;
+}
+
+/** A span with the model's confidence. */
+export interface ScoredSpan extends TokenSpan {
+  readonly score: number;
+}
+
+const CAP = /^\p{Lu}/u;
+
+/** The statistical recogniser; also labels pre-tokenised documents (for evaluation and training). */
+export class LinearRecognizer implements NerModel {
+  /**
+   * `weights` label the document; when `stage2` is given, it relabels the document, adding its
+   * scores for the first pass's document-level votes to the first pass's emissions (stacking).
+   */
+  constructor(
+    readonly weights: LinearWeights,
+    readonly lexicon: Lexicon,
+    readonly options: RecognizerOptions = {},
+    readonly stage2?: LinearWeights,
+  ) {}
+
+  /** Labels a document given its words and sentence ranges; spans are over word indices. */
+  labelDocument(input: FeatureInput): ScoredSpan[] {
+    const feats = extractFeatures(input, this.lexicon);
+    const labels = new Uint8Array(input.words.length);
+    let longest = 0;
+    for (const [a, b] of input.sentences) longest = Math.max(longest, b - a);
+    const scratch = new Float32Array(longest * NUM_LABELS);
+    const scored: ScoredSpan[] = [];
+    let base: Float32Array | undefined;
+    if (this.stage2) {
+      base = firstPass(this.weights, feats, input.sentences, labels);
+      setStackFeatures(feats, input.words, labels, this.lexicon);
+    }
+    const final = this.stage2 ?? this.weights;
+    for (const [a, b] of input.sentences) {
+      const out = labels.subarray(a, b);
+      decode(final, feats, a, b, out, scratch, base);
+      for (const s of spansFromBilou(out))
+        scored.push({ start: s.start + a, end: s.end + a, type: s.type, score: confidence(scratch, out, s) });
+    }
+    if (this.options.consistency === false) return scored;
+    const nameLike = (i: number): boolean => isNameLike(input, i, this.lexicon);
+    return propagateNames(scored, { words: input.words, nameLike, sentences: input.sentences }).map((s) =>
+      'score' in s ? (s as ScoredSpan) : { ...s, score: 0.5 },
+    );
+  }
+
+  /** Finds mentions in text that was tokenized and split by this package. */
+  recognize(text: string, tokens: readonly Token[], sentences: readonly Sentence[]): NerMention[] {
+    const words = tokens.map((t) => normalizeWord(t.text));
+    const ranges = sentences.map((s) => [s.firstToken, s.endToken] as const);
+    return this.labelDocument({ words, sentences: ranges }).map((s) => ({
+      start: tokens[s.start]?.start ?? 0,
+      end: tokens[s.end - 1]?.end ?? 0,
+      label: TYPES[s.type] ?? 'MISC',
+      score: s.score,
+    }));
+  }
+}
+
+/** First pass over a document: fills `labels` and returns the emissions `[token * NUM_LABELS + label]`. */
+function firstPass(
+  weights: LinearWeights,
+  feats: Uint32Array,
+  sentences: FeatureInput['sentences'],
+  labels: Uint8Array,
+): Float32Array {
+  const emit = new Float32Array(labels.length * NUM_LABELS);
+  for (const [a, b] of sentences) {
+    const e = emit.subarray(a * NUM_LABELS, b * NUM_LABELS);
+    emissions(weights, feats, a, b, e);
+    viterbi(e, weights.trans, ALLOWED, END_OK, b - a, NUM_LABELS, labels.subarray(a, b));
+  }
+  return emit;
+}
+
+/** Labels and emissions of a first pass of `weights` over a document (to train a stacked pass on). */
+export function passLabels(
+  weights: LinearWeights,
+  lexicon: Lexicon,
+  input: FeatureInput,
+): { labels: Uint8Array; emit: Float32Array } {
+  const feats = extractFeatures(input, lexicon);
+  const labels = new Uint8Array(input.words.length);
+  return { emit: firstPass(weights, feats, input.sentences, labels), labels };
+}
+
+/** Capitalised, and not a common word opening its sentence. */
+function isNameLike(input: FeatureInput, i: number, lex: Lexicon): boolean {
+  const w = input.words[i] ?? '';
+  if (!CAP.test(w)) return false;
+  const atStart = input.sentences.some(([a]) => a === i);
+  return !(atStart && lex.lowerVocab.has(w.toLowerCase()));
+}
+
+/** Confidence of a span: logistic of the mean margin of its labels over the best other label. */
+function confidence(emit: Float32Array, labels: Uint8Array, s: TokenSpan): number {
+  let margin = 0;
+  for (let i = s.start; i < s.end; i++) {
+    const y = labels[i] ?? 0;
+    const chosen = emit[i * NUM_LABELS + y] ?? 0;
+    let other = -Infinity;
+    for (let k = 0; k < NUM_LABELS; k++) if (k !== y) other = Math.max(other, emit[i * NUM_LABELS + k] ?? 0);
+    margin += chosen - other;
+  }
+  const m = margin / (s.end - s.start);
+  return Math.round((1 / (1 + Math.exp(-m / 4))) * 1000) / 1000;
+}
