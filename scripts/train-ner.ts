@@ -12,20 +12,22 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConll, spansFromTags, type ConllDocument } from '../src/nlp/ner/conll.js';
-import { evaluateDocuments } from '../src/nlp/ner/evaluate.js';
-import { normalizeWord } from '../src/nlp/ner/features.js';
+import { evaluateDocuments, type NerScore } from '../src/nlp/ner/evaluate.js';
+import { NUM_TEMPLATES, STACK_FIRST, normalizeWord } from '../src/nlp/ner/features.js';
 import { TYPES } from '../src/nlp/ner/labels.js';
 import { CHANNELS, lexiconFromData, type LexiconData } from '../src/nlp/ner/lexicon.js';
 import { saveModel } from '../src/nlp/ner/model-file.js';
 import { givenNames, kbNames, placeNames, type KbActorNames } from '../src/nlp/ner/name-lists.js';
 import type { LinearWeights } from '../src/nlp/ner/perceptron.js';
 import { LinearRecognizer, passLabels } from '../src/nlp/ner/recognizer.js';
-import { scoreWeights, trainPerceptron } from '../src/nlp/ner/train.js';
+import { trainPerceptron, type TrainDocument } from '../src/nlp/ner/train.js';
 
 const { values: args } = parseArgs({
   options: {
     seed: { type: 'string', default: '1' },
     epochs: { type: 'string', default: '15' },
+    /** Stop after this many epochs without a better dev score. */
+    patience: { type: 'string', default: '3' },
     bits: { type: 'string', default: '20' },
     data: { type: 'string', default: '../shared/data/ner' },
     out: { type: 'string', default: 'data/models/ner' },
@@ -44,6 +46,8 @@ const { values: args } = parseArgs({
     check: { type: 'string', default: 'test/fixtures/ner-news-sample.conll' },
     /** Train a second, stacked pass on jackknifed first-pass votes (0: no second pass). */
     folds: { type: 'string', default: '4' },
+    /** Second pass: 'full' retrains every template with the votes; 'residual' learns only vote weights on top of the first pass. */
+    stack: { type: 'string', default: 'full' },
   },
   allowNegative: true,
 });
@@ -159,9 +163,12 @@ function projectLists(nameDocs: readonly ConllDocument[]): Record<string, string
   return { KB_ORG: kb.org, KB_PER: kb.per, PLACE: places, GIVEN: givenNames(nameDocs, persons, 3) };
 }
 
-const best = trainPerceptron(train, dev, lexicon, { bits, epochs: maxEpochs, seed, log });
+const patience = Number(args.patience);
+const best = trainPerceptron(train, dev, lexicon, { bits, epochs: maxEpochs, seed, log, patience });
 log(`first pass: best epoch ${best.epoch}, dev F1 ${(best.devScore?.f1 ?? 0).toFixed(2)}`);
 const folds = Number(args.folds);
+/** Hash bits of the second pass (its few vote features need a small table). */
+const STACK_BITS = 16;
 const stage2 = folds > 1 ? trainStacked(best.weights, best.epoch) : undefined;
 const final = new LinearRecognizer(best.weights, lexicon, {}, stage2?.weights);
 const devF1 = evaluateDocuments(dev, (doc) => new LinearRecognizer(best.weights, lexicon, { consistency: false }, stage2?.weights).labelDocument(doc)).f1;
@@ -174,27 +181,42 @@ log(
 );
 
 /**
- * The stacked second pass: the first pass's labels on each training document come from a model
- * trained without that document (k-fold jackknife), so the second pass learns how far to trust
- * votes from a model that has not seen the text — as at run time.
+ * The stacked second pass: scores for the first pass's document-level votes (STACK_FIRST
+ * templates), added to the first pass's emissions. On each training document the first pass is a
+ * model trained without that document (k-fold jackknife), so the second pass learns how far to
+ * trust votes and emissions from a model that has not seen the text — as at run time.
  */
 function trainStacked(first: LinearWeights, epochs: number): { weights: LinearWeights; epoch: number } {
   const unique = [...new Set(train)];
   const fold = new Map(unique.map((d, k) => [d, k % folds]));
-  const prior = new Map<ConllDocument, Uint8Array>();
+  const pass = new Map<ConllDocument, { labels: Uint8Array; emit: Float32Array }>();
   for (let k = 0; k < folds; k++) {
     const part = train.filter((d) => fold.get(d) !== k);
     const m = trainPerceptron(part, [], lexicon, { bits, epochs, seed: seed + k + 1 });
-    for (const d of unique) if (fold.get(d) === k) prior.set(d, passLabels(m.weights, lexicon, d));
+    for (const d of unique) if (fold.get(d) === k) pass.set(d, passLabels(m.weights, lexicon, d));
     log(`jackknife fold ${k + 1}/${folds} done`);
   }
-  const withPrior = (d: ConllDocument, p: Uint8Array | undefined): ConllDocument => ({ ...d, prior: p }) as ConllDocument;
-  const train2 = train.map((d) => withPrior(d, prior.get(d)));
-  const dev2 = dev.map((d) => withPrior(d, passLabels(first, lexicon, d)));
-  const r = trainPerceptron(train2, dev2, lexicon, { bits, epochs: maxEpochs, seed: seed + 100, log });
+  const residual = args.stack === 'residual';
+  const train2: TrainDocument[] = train.map((d) => ({
+    ...d,
+    prior: pass.get(d)?.labels,
+    ...(residual ? { base: pass.get(d)?.emit } : {}),
+  }));
+  const score = (w: LinearWeights): NerScore =>
+    evaluateDocuments(dev, (doc) => new LinearRecognizer(first, lexicon, { consistency: false }, w).labelDocument(doc));
+  const r = trainPerceptron(train2, dev, lexicon, {
+    bits: residual ? STACK_BITS : bits,
+    epochs: maxEpochs,
+    seed: seed + 100,
+    log,
+    patience,
+    ...(residual ? { templates: [STACK_FIRST, NUM_TEMPLATES - STACK_FIRST] as const } : {}),
+    score,
+  });
   log(`second pass: best epoch ${r.epoch}, dev F1 ${(r.devScore?.f1 ?? 0).toFixed(2)}`);
   return r;
 }
+
 let checkF1: number | null = null;
 if (args.check && existsSync(args.check)) {
   const docs = parseConll(readFileSync(args.check, 'utf8')).map(normalizeDoc);

@@ -26,8 +26,9 @@ export async function withStore<T>(opts: { db?: string }, work: (store: Store) =
 
 /** Writes a one-line error and sets the exit status: 2 for unusable input, 1 otherwise. */
 export function fail(err: unknown, origin?: string): void {
-  const where = origin ? `${origin}: ` : '';
-  process.stderr.write(`sitrep: ${where}${messageOf(err)}\n`);
+  const message = messageOf(err);
+  const where = origin && !message.startsWith(origin) ? `${origin}: ` : '';
+  process.stderr.write(`sitrep: ${where}${message}\n`);
   process.exitCode = isInputError(err) ? 2 : 1;
 }
 
@@ -52,7 +53,3 @@ export function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** Writes a one-line problem about one input without changing the exit status. */
-export function warn(origin: string, message: string): void {
-  process.stderr.write(`sitrep: ${origin}: ${message}\n`);
-}

@@ -9,13 +9,35 @@ export function parseFormat(value: string, allowed: readonly string[]): string {
   return value;
 }
 
-/** Renders rows as a table for people, sized to the terminal. */
+/** Renders rows as a table for people: natural widths when they fit the terminal, else wrapped. */
 export function renderTable(head: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const width = process.stdout.columns || 140;
-  const colWidth = Math.max(8, Math.floor((width - head.length * 3) / head.length));
-  const table = new Table({ head: [...head], wordWrap: true, colWidths: head.map(() => colWidth), style: { head: ['cyan'] } });
-  for (const r of rows) table.push(r.map((v) => cell(v)));
+  const width = process.stdout.columns || 160;
+  const cells = rows.map((r) => r.map((v) => cell(v)));
+  const natural = head.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)) + 2);
+  const total = natural.reduce((a, b) => a + b + 1, 1);
+  const colWidths = total <= width ? natural : fitWidths(natural, width - head.length - 1);
+  const color = Boolean(process.stdout.isTTY);
+  const table = new Table({
+    head: [...head],
+    wordWrap: true,
+    colWidths,
+    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
+  });
+  for (const r of cells) table.push(r);
   return table.toString();
+}
+
+/** Shrinks the widest columns first until the total fits `budget`, keeping each at least 6. */
+function fitWidths(natural: readonly number[], budget: number): number[] {
+  const w = [...natural];
+  let excess = w.reduce((a, b) => a + b, 0) - budget;
+  while (excess > 0) {
+    const i = w.indexOf(Math.max(...w));
+    if ((w[i] ?? 0) <= 6) break;
+    w[i] = (w[i] ?? 0) - 1;
+    excess--;
+  }
+  return w;
 }
 
 function cell(v: unknown): string {

@@ -28,6 +28,7 @@ export function findInvariantViolations(x: Extraction, text: string): string[] {
   for (const e of x.entities) {
     if (!e.name.trim()) out.push(`${e.id}: empty name`);
     e.mentions.forEach((m) => spanCheck(`${e.id} mention`, m));
+    e.references?.forEach((m) => spanCheck(`${e.id} reference`, m));
   }
   for (const ev of x.events) {
     ev.evidence.forEach((s) => spanCheck(`${ev.id} evidence`, s));

@@ -37,7 +37,10 @@ export interface Entity {
   readonly name: string;
   /** Every other surface form that refers to the entity. */
   readonly aliases: readonly string[];
+  /** Where the text names the entity: each span reads as its name or one of its aliases. */
   readonly mentions: readonly Span[];
+  /** Pronouns and descriptions resolved to it ("he", "the group", "the ISKP head"): coreference evidence. */
+  readonly references?: readonly Span[];
   readonly kbId: string | null;
   readonly geo?: Geo | null;
   /** Document-independent identity: kbId, else a hash of normalised name and type. */

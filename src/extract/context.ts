@@ -39,7 +39,7 @@ export function buildContext(
   datelineSpan: Span | null,
 ): DocContext {
   const mentions: Mention[] = [];
-  for (const entity of entities) for (const m of entity.mentions) if (m.end <= text.length) mentions.push({ start: m.start, end: m.end, entity });
+  for (const entity of entities) for (const m of [...entity.mentions, ...(entity.references ?? [])]) if (m.end <= text.length) mentions.push({ start: m.start, end: m.end, entity });
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const body = datelineSpan ? sentences.filter((s) => s.end > datelineSpan.end || s.start >= datelineSpan.end) : sentences;
   return {
@@ -123,7 +123,7 @@ export function locatedWithin(inner: Entity, outer: Entity): boolean {
 /** True when two locations can be the place of one incident (one contains the other). */
 export function compatibleLocations(a: Entity | null, b: Entity | null): boolean {
   if (!a || !b) return true;
-  return a.id === b.id || locatedWithin(a, b) || locatedWithin(b, a) || (!!a.geo && !!b.geo && distanceKm(a.geo, b.geo) < 8);
+  return a.id === b.id || locatedWithin(a, b) || locatedWithin(b, a) || (!!a.geo && !!b.geo && distanceKm(a.geo, b.geo) < 15);
 }
 
 export type { Clause } from './clauses.js';

@@ -23,8 +23,9 @@ export function locationIn(ctx: DocContext, span: Span, anchor: number, exclude:
     if (/^-?based\b/i.test(after) || POSSESSIVE_ACTOR.test(after)) continue;
     const before = ctx.text.slice(Math.max(span.start, m.start - 24), m.start);
     if (/\b(?:from|to|into|with|of origin|towards)\s+(?:the\s+)?$/i.test(before) && !/\b(?:arrested|detained)\b.*from\s+$/i.test(before)) continue;
-    const prep = /\b(?:in|at|near|outside|on|inside|around|across|of)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(before) ? 0.5 : 0;
-    const score = specificity(m.entity) + prep - Math.abs(m.start - anchor) / 10000;
+    const prep = /\b(?:in|at|near|outside|on|inside|around|across|of|outskirts of)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(before) ? 0.5 : 0;
+    const route = /\bbetween\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(before) || /^\s+and\s+\S+/.test(after) && /\bbetween\b/i.test(before) || /\bbetween\s+\S+(?:\s+\S+)?\s+and\s+$/i.test(before) ? 1 : 0;
+    const score = specificity(m.entity) + prep - route - Math.abs(m.start - anchor) / 200;
     if (score > bestScore) {
       bestScore = score;
       best = m;
@@ -88,6 +89,9 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
 const TARGET_RE =
   /\b(?:attacks?|assaults?|ambush(?:ed)?|raids?|strikes?|bombing|attacked|stormed|targeted|targeting|hit|struck|ambushed|on|against|killing|killed|wounded|wounding|injuring|kidnapped|abducted|arrested|detained|including)\s+((?:a|an|the|two|three|four|five|several|some|many|its|their|his)\s+)?((?:[\w'’-]+\s+){0,3}?(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|patrol|convoy|checkpoint|post|base|camp|garrison|detachment|unit|civilians?|residents?|villagers?|worshippers?|students?|church|mosque|market|school|hospital|protesters?|demonstrators?|shoppers?|passengers?|vehicles?|buses?|leaders?|members?|commanders?|peacekeepers?|labourers?|workers?|officials?|guards?|cantonment|outpost|positions?|planner|fighters?|militants?|crowd|gathering|procession|mass|service))\b/gi;
 
+/** Phrases that a lazy noun-phrase match picks up but that are no target. */
+const BAD_TARGET = /^(?:in|on|at|by|with|from|to|of|for|into)\b|\b(?:when|who|which|that|where|while|monday|tuesday|wednesday|thursday|friday|saturday|sunday|evening|morning|afternoon|night|a\.m|p\.m|week|month|year)\b/i;
+
 /** Target descriptions (and actor ids inside them) in a span. */
 export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<string>): string[] {
   const out: string[] = [];
@@ -99,7 +103,7 @@ export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<stri
     const actors = mentionsIn(ctx, npStart, npStart + np.length, ['group', 'organization', 'person']);
     for (const a of actors) if (!exclude.has(a.entity.id) && !out.includes(a.entity.id)) out.push(a.entity.id);
     const desc = np.replace(/^(?:a|an|the)\s+/i, '').trim();
-    if (!actors.length && desc && !out.includes(desc)) out.push(desc);
+    if (!actors.length && desc && !out.includes(desc) && !BAD_TARGET.test(desc)) out.push(desc);
   }
   return out.slice(0, 6);
 }

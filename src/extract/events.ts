@@ -94,6 +94,7 @@ function mergeTarget(drafts: readonly EventDraft[], c: ClauseFacts): EventDraft 
     const locRel = !c.location || !d.location ? 'none' : compatibleLocations(c.location, d.location) ? 'same' : 'differ';
     if (dateRel === 'differ') continue;
     if (c.anaphoric && (d === recent || dateRel === 'same')) return d;
+    if (ownDate && !d.date && locRel !== 'same') continue;
     if (locRel === 'differ') continue;
     const split = c.hasCasualties && (d.fatalities || d.injured) && c.location && d.location && c.location.id !== d.location.id && (isBroad(d.location) || !locatedWithin(c.location, d.location));
     if (split) continue;
@@ -230,6 +231,31 @@ function attachLooseFacts(ctx: DocContext, clause: Clause, current: EventDraft, 
   }
 }
 
+const SAME_PLACE = /\bthe same (?:\w+ )?(?:town|city|village|area|district|cantonment|base|garrison|market|camp|compound|checkpoint|post|region|province|place|site|neighbourhood|neighborhood|mosque|church|school|hospital)\b/i;
+
+/**
+ * A new incident told without its own date or place takes them from the story so far: an undated
+ * sub-incident of a report happened on the report's day ("a second officer died when a device blew
+ * up"), and "the same cantonment" is the place of the earlier incident.
+ */
+function inheritContext(ctx: DocContext, d: EventDraft, drafts: readonly EventDraft[], clause: Clause): EventDraft {
+  const prev = [...drafts].reverse().find((x) => x.date && !x.dateWeak);
+  if (!d.date && prev?.date && isRecent(prev.date, ctx.published)) {
+    d.date = prev.date;
+    d.dateWeak = true;
+  }
+  if (!d.location && SAME_PLACE.test(ctx.text.slice(clause.start, clause.end))) d.location = [...drafts].reverse().find((x) => x.location)?.location ?? null;
+  return d;
+}
+
+/** True when a date lies within a month before publication (the report's own news). */
+function isRecent(date: DateRange, published: string | null): boolean {
+  if (!published || !date.end) return false;
+  const pub = Date.parse(published);
+  const end = Date.parse(date.end);
+  return end <= pub + 86400000 && pub - end <= 31 * 86400000;
+}
+
 /** Builds incident drafts for the whole document. */
 export function draftEvents(ctx: DocContext, attributions: readonly Attribution[], statementStarts: ReadonlySet<number>): EventDraft[] {
   const hits = findTriggers(ctx.text);
@@ -259,7 +285,7 @@ export function draftEvents(ctx: DocContext, attributions: readonly Attribution[
       if (facts.draft.cls === 'killing' && !facts.draft.fatalities) continue;
       const into = mergeTarget(drafts, facts);
       if (into) absorb(into, facts.draft);
-      else drafts.push(facts.draft);
+      else drafts.push(inheritContext(ctx, facts.draft, drafts, clause));
     }
   }
   return drafts;

@@ -76,6 +76,16 @@ const g = (s: string): RegExp => new RegExp(s, 'gi');
 
 const PATTERNS: readonly Pattern[] = [
   {
+    // "JNIM's Katiba Macina": a group's own unit
+    re: g(String.raw`['’]s\s+`),
+    apply: (ctx, _m, at, sent, emit) => {
+      const owner = mentionsIn(ctx, Math.max(sent.start, at.start - 80), at.start + 1, ORGS).pop();
+      const unit = mentionsIn(ctx, at.end, Math.min(sent.end, at.end + 60), ['group'])[0];
+      if (!owner || !unit || owner.end !== at.start || unit.start !== at.end || owner.entity.type !== 'group') return;
+      emit('branch_of', unit.entity, owner.entity, at, { start: owner.start, end: unit.end });
+    },
+  },
+  {
     // "ISKP, the local chapter of ISIS" / "JNIM, an al-Qaeda affiliate" / "a faction of the banned X group"
     re: g(String.raw`\b(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?${BRANCH_NOUN}\s+of\s+|\b(?:an?|the)\s+(?=\S+(?:\s+\S+){0,3}?\s+${BRANCH_NOUN}\b)`),
     apply: (ctx, m, at, sent, emit) => {

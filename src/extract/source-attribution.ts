@@ -6,6 +6,7 @@
  * Mentions of one person or body are merged into one source.
  */
 import type { Entity, Modality, Span, SourceKind } from '../core/index.js';
+import { resolveGroup } from './anaphora.js';
 import { mentionsIn, type DocContext } from './context.js';
 import {
   AGENCY_CUES,
@@ -143,9 +144,14 @@ function tidy(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+/** A name used as a modifier ("an al-Qaeda-linked group") is not the speaker. */
+const MODIFIER_AFTER = /^(?:-|\s)?(?:linked|allied|affiliated|aligned|backed|inspired|led|run|controlled|based)\b/i;
+
 function actorIn(ctx: DocContext, s: Span): Entity | null {
-  const ms = mentionsIn(ctx, s.start, s.end, ['group', 'organization', 'person']);
-  return ms.length ? (ms[ms.length - 1]?.entity ?? null) : null;
+  const ms = mentionsIn(ctx, s.start, s.end, ['group', 'organization', 'person']).filter((m) => !MODIFIER_AFTER.test(ctx.text.slice(m.end, m.end + 12)));
+  if (ms.length) return ms[ms.length - 1]?.entity ?? null;
+  const t = ctx.text.slice(s.start, s.end);
+  return /^(?:the|this) (?:\w+ )?(?:group|outfit|militants|organi[sz]ation|movement|jihadists|insurgents|rebels)$/i.test(t) ? resolveGroup(ctx, s.start) : null;
 }
 
 function makeAttribution(ctx: DocContext, sentence: number, span: Span, context: string, verb: Span, selfClaimHint: boolean): Attribution | null {
@@ -169,7 +175,16 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
   for (let m = VERB_RE.exec(chunk); m; m = VERB_RE.exec(chunk)) {
     const vStart = s.start + m.index;
     const prev = chunk.slice(Math.max(0, m.index - 12), m.index);
-    if (/\b(?:the|was|were|been|be|is|are|being)\s+$/i.test(prev) && !/^claim/i.test(m[0])) continue;
+    if (/\b(?:the|was|were|been|be|is|are|being)\s+$/i.test(prev)) continue;
+    if (/\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/i.test(prev)) {
+      const earlier = out.filter((a) => a.sentence === si && a.verb.end <= s.start + m.index).pop();
+      if (earlier) {
+        const verb = { start: s.start + m.index, end: s.start + m.index + m[0].length };
+        const redo = makeAttribution(ctx, si, earlier.span, earlier.context, verb, /^claim/i.test(m[0]) && earlier.entity?.type === 'group');
+        if (redo) out.push(redo);
+      }
+      continue;
+    }
     if (/^claimed$/i.test(m[0]) && /^\s+the lives/i.test(chunk.slice(m.index + m[0].length))) continue;
     const who = WHO_BEFORE_VERB.exec(chunk.slice(0, m.index));
     const b = who ? npBefore(ctx.text, s.start, s.start + who.index) : subjectBounds(ctx.text, s.start, vStart);
@@ -209,7 +224,7 @@ function frameAttributions(ctx: DocContext, si: number, out: Attribution[]): voi
     for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
       const from = m.index + m[0].length;
       const rest = chunk.slice(from);
-      const stop = /[,.;:]\s|[,.;:]$|\s+(?:who|which|that|on|in|at)\s+(?=[a-z])|\s+(?:as|and|because)\s/.exec(rest);
+      const stop = re === CLAIMED_BY_RE ? /[,.;:]\s|[,.;:]$|\s+(?:who|which|that|on|in|at|because)\s+(?=[a-z])/.exec(rest) : /[,.;:]\s|[,.;:]$|\s+(?:who|which|that|on|in|at)\s+(?=[a-z])|\s+(?:as|and|because)\s/.exec(rest);
       let len = stop ? stop.index : rest.length;
       const appos = /^,\s+([A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,3})\.?\s*$/u.exec(rest.slice(len));
       if (appos) len = len + appos[0].replace(/\.?\s*$/, '').length;

@@ -54,14 +54,19 @@ function decodeAs(bytes: Uint8Array, charset: string, fatal: boolean): string {
 }
 
 /**
- * True when invalid-UTF-8 bytes read plausibly as windows-1252 text: no undefined bytes and no
- * UTF-8 lead byte followed by a continuation byte (that pattern is broken UTF-8, not Latin text).
+ * True when invalid-UTF-8 bytes read plausibly as windows-1252 text: no undefined bytes, no
+ * UTF-8 lead byte followed by a continuation byte (that pattern is broken UTF-8, not Latin text),
+ * and no run of three or more non-ASCII bytes (Latin text puts ASCII between its accented letters).
  */
 function looksLike1252(bytes: Uint8Array): boolean {
+  let run = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (b < 0x80) continue;
-    if (isUndefined1252(b)) return false;
+    if (b < 0x80) {
+      run = 0;
+      continue;
+    }
+    if (isUndefined1252(b) || ++run >= 3) return false;
     const next = bytes[i + 1] ?? 0;
     if (b >= 0xc2 && b <= 0xf4 && next >= 0x80 && next <= 0xbf) return false;
   }

@@ -20,5 +20,7 @@ export type InputResult =
       readonly origin: string;
       readonly code: ErrorCode;
       readonly message: string;
+      /** True for a file of another type met while walking a folder: passed over, not a failure. */
+      readonly skipped?: boolean;
       readonly line?: number;
     };

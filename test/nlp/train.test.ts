@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConll } from '../../src/nlp/ner/conll.js';
+import { NUM_TEMPLATES, STACK_FIRST } from '../../src/nlp/ner/features.js';
 import { emptyLexicon } from '../../src/nlp/ner/lexicon.js';
 import { readModel, saveModel } from '../../src/nlp/ner/model-file.js';
 import { LinearRecognizer, passLabels } from '../../src/nlp/ner/recognizer.js';
@@ -32,8 +33,12 @@ describe('stacked model file', () => {
     const docs = parseConll(readFileSync(fixture, 'utf8'));
     const lexicon = emptyLexicon();
     const first = trainPerceptron(docs, [], lexicon, { bits: 12, epochs: 5, seed: 1 }).weights;
-    const withPrior = docs.map((d) => ({ ...d, prior: passLabels(first, lexicon, d) }));
-    const second = trainPerceptron(withPrior, [], lexicon, { bits: 12, epochs: 5, seed: 2 }).weights;
+    const withPrior = docs.map((d) => {
+      const pass = passLabels(first, lexicon, d);
+      return { ...d, prior: pass.labels, base: pass.emit };
+    });
+    const range = [STACK_FIRST, NUM_TEMPLATES - STACK_FIRST] as const;
+    const second = trainPerceptron(withPrior, [], lexicon, { bits: 10, epochs: 5, seed: 2, templates: range }).weights;
     const dir = mkdtempSync(join(tmpdir(), 'ner-model-'));
     saveModel(dir, { weights: first, stage2: second }, 12, { gazetteer: {}, lowerVocab: [] }, {});
     const loaded = readModel(dir);

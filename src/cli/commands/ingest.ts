@@ -35,7 +35,7 @@ export function registerIngest(program: Command): void {
         const rate = stats.ms > 0 ? ((stats.created + stats.updated) / (stats.ms / 1000)).toFixed(1) : '-';
         out(
           `ingested ${stats.created + stats.updated} documents into ${dbPath(opts)} ` +
-            `(${stats.created} new, ${stats.updated} updated, ${stats.failed} failed) in ${(stats.ms / 1000).toFixed(1)} s, ${rate} docs/s`,
+            `(${stats.created} new, ${stats.updated} updated, ${stats.failed} failed, ${stats.skipped} other files skipped) in ${(stats.ms / 1000).toFixed(1)} s, ${rate} docs/s`,
         );
       }
       if (stats.created + stats.updated === 0) process.exitCode = 2;
@@ -47,6 +47,8 @@ interface IngestStats {
   created: number;
   updated: number;
   failed: number;
+  /** Files of other types passed over inside folders (case.json, images…). */
+  skipped: number;
   ms: number;
 }
 
@@ -54,7 +56,7 @@ type Save = (doc: IngestedDocument, resources: PipelineResources) => Promise<{ c
 
 async function ingestAll(paths: readonly string[], opts: IngestOpts, save: Save): Promise<IngestStats> {
   const t0 = performance.now();
-  const stats: IngestStats = { created: 0, updated: 0, failed: 0, ms: 0 };
+  const stats: IngestStats = { created: 0, updated: 0, failed: 0, skipped: 0, ms: 0 };
   const total = await countInputs(paths);
   const bar = !opts.quiet && process.stderr.isTTY && total > PROGRESS_THRESHOLD ? new SingleBar({
     format: 'ingest [{bar}] {value}/{total} files | {docs} docs | {eta_formatted} left',
@@ -64,7 +66,9 @@ async function ingestAll(paths: readonly string[], opts: IngestOpts, save: Save)
   const resources = loadResources();
   let lastOrigin = '';
   for await (const result of readInputs(paths)) {
-    if (!result.ok) {
+    if (!result.ok && result.skipped) {
+      stats.skipped++;
+    } else if (!result.ok) {
       stats.failed++;
       // Ingest's messages already name the file (and the line of a JSONL file).
       process.stderr.write(`${bar ? '\n' : ''}sitrep: ${result.message}\n`);

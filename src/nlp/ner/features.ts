@@ -300,6 +300,15 @@ function gazAt(doc: DocInfo, i: number, a: number, b: number, shift: number, mas
   return i < a ? BOS : i >= b ? EOS : (doc.gaz[i]! >>> shift) & mask;
 }
 
+/** Where `put` writes: the feature array, the token's offset and the next template (module state, so no closure per token). */
+const cursor: { out: Uint32Array; o: number; t: number } = { out: new Uint32Array(0), o: 0, t: 0 };
+
+/** Writes the next template's feature: the value mixed with the template number. */
+function put(v: number): void {
+  const t = ++cursor.t;
+  cursor.out[cursor.o + t - 1] = mix(v, t);
+}
+
 function tokenFeatures(doc: DocInfo, a: number, b: number, i: number, out: Uint32Array): void {
   const inf = doc.infos[i] as WordInfo;
   const flags = doc.flags[i]!;
@@ -321,11 +330,9 @@ function tokenFeatures(doc: DocInfo, a: number, b: number, i: number, out: Uint3
   const ext = gaz >>> 12;
   const extM1 = gazAt(doc, i - 1, a, b, 12, 0xfff),
     extP1 = gazAt(doc, i + 1, a, b, 12, 0xfff);
-  const o = i * NUM_TEMPLATES;
-  let t = 0;
-  const put = (v: number): void => {
-    out[o + t] = mix(v, ++t);
-  };
+  cursor.out = out;
+  cursor.o = i * NUM_TEMPLATES;
+  cursor.t = 0;
   put(0);
   put(inf.word);
   put(L0);

@@ -1,7 +1,8 @@
 /**
  * The model on disk, in data/models/ner/:
  * - model.json — header: format, hash bits, label/template counts, Int16 scale, transition weights, provenance;
- * - weights.bin.gz — gzip of the Int16 little-endian weight matrix `[bucket][label]`;
+ * - weights.bin.gz — gzip of the Int16 little-endian weight matrix `[bucket][label]`, labels 1–16
+ *   (O's weight subtracted out: see LinearWeights.oFree);
  * - weights2.bin.gz — the same for the optional second (stacked) pass, whose scale and transitions are in `stage2`;
  * - lexicon.json.gz — gzip of the LexiconData JSON (gazetteer by type, lower-case vocabulary, clusters).
  */
@@ -14,7 +15,7 @@ import { lexiconFromData, type Lexicon, type LexiconData } from './lexicon.js';
 import type { LinearWeights } from './perceptron.js';
 
 /** Format tag; bump when features or layout change. */
-export const MODEL_FORMAT = 'sitrep-ner/2';
+export const MODEL_FORMAT = 'sitrep-ner/3';
 
 /** The JSON header of a model. */
 export interface ModelHeader {
@@ -25,7 +26,12 @@ export interface ModelHeader {
   readonly scale: number;
   readonly trans: number[];
   /** Scale and transitions of the second pass, when the model has one. */
-  readonly stage2?: { readonly scale: number; readonly trans: number[] };
+  readonly stage2?: {
+    readonly scale: number;
+    readonly trans: number[];
+    readonly bits: number;
+    readonly templates?: readonly [number, number];
+  };
   readonly provenance: Record<string, unknown>;
 }
 
@@ -35,8 +41,30 @@ export interface ModelWeights {
   readonly stage2?: LinearWeights;
 }
 
+/** Int16 weights without the O column (see LinearWeights.oFree). */
 function quantised(m: LinearWeights): { q: Int16Array; scale: number } {
-  return m.weights instanceof Int16Array ? { q: m.weights, scale: m.scale } : quantise(m.weights);
+  if (m.weights instanceof Int16Array) {
+    if (!m.oFree) throw new Error('quantised weights must be O-free');
+    return { q: m.weights, scale: m.scale };
+  }
+  if (m.oFree) return quantise(m.weights);
+  const rows = m.weights.length / NUM_LABELS;
+  const free = new Float32Array(rows * (NUM_LABELS - 1));
+  for (let r = 0; r < rows; r++) {
+    const o = m.weights[r * NUM_LABELS] ?? 0;
+    for (let y = 1; y < NUM_LABELS; y++)
+      free[r * (NUM_LABELS - 1) + y - 1] = (m.weights[r * NUM_LABELS + y] ?? 0) - o;
+  }
+  return quantise(free);
+}
+
+function stage2Header(m: LinearWeights, scale: number): NonNullable<ModelHeader['stage2']> {
+  return {
+    scale,
+    trans: Array.from(m.trans),
+    bits: Math.log2(m.mask + 1),
+    ...(m.templates ? { templates: m.templates } : {}),
+  };
 }
 
 function writeWeights(path: string, q: Int16Array): void {
@@ -79,7 +107,7 @@ export function saveModel(
     templates: NUM_TEMPLATES,
     scale,
     trans: Array.from(m.trans),
-    ...(s2 && model.stage2 ? { stage2: { scale: s2.scale, trans: Array.from(model.stage2.trans) } } : {}),
+    ...(s2 && model.stage2 ? { stage2: stage2Header(model.stage2, s2.scale) } : {}),
     provenance,
   };
   writeWeights(join(dir, 'weights.bin.gz'), q);
@@ -106,12 +134,16 @@ export function readModel(dir: string): ModelWeights & { lexicon: Lexicon; heade
     scale: header.scale,
     mask,
     trans: Float32Array.from(header.trans),
+    oFree: true,
   };
-  const stage2: LinearWeights | undefined = header.stage2 && {
+  const h2 = header.stage2;
+  const stage2: LinearWeights | undefined = h2 && {
     weights: readWeights(join(dir, 'weights2.bin.gz')),
-    scale: header.stage2.scale,
-    mask,
-    trans: Float32Array.from(header.stage2.trans),
+    scale: h2.scale,
+    mask: (1 << h2.bits) - 1,
+    trans: Float32Array.from(h2.trans),
+    oFree: true,
+    ...(h2.templates ? { templates: h2.templates } : {}),
   };
   return { weights, ...(stage2 ? { stage2 } : {}), lexicon, header };
 }

@@ -23,6 +23,12 @@ export interface LinearWeights {
   readonly scale: number;
   readonly mask: number;
   readonly trans: Float32Array;
+  /**
+   * Rows hold only the NUM_LABELS - 1 entity labels, O's weight being 0: subtracting a feature's O
+   * weight from all its labels' weights shifts every label's score alike, so decoding is unchanged,
+   * and a 16-label Int16 row fills exactly half a cache line.
+   */
+  readonly oFree?: boolean;
   /** Templates `[first, count]` this model scores (default: all); a stacked pass scores only its own. */
   readonly templates?: readonly [number, number];
 }
@@ -46,13 +52,15 @@ export function emissions(
     mask = m.mask,
     scale = m.scale;
   const [first, count] = m.templates ?? ALL;
+  const stride = m.oFree ? L - 1 : L,
+    y0 = L - stride;
   out.fill(0, 0, (b - a) * L);
   for (let i = a; i < b; i++) {
     const o = (i - a) * L;
     const fb = i * NUM_TEMPLATES + first;
     for (let t = 0; t < count; t++) {
-      const row = (feats[fb + t]! & mask) * L;
-      for (let y = 0; y < L; y++) out[o + y]! += w[row + y]!;
+      const row = (feats[fb + t]! & mask) * stride - y0;
+      for (let y = y0; y < L; y++) out[o + y]! += w[row + y]!;
     }
     if (scale !== 1) for (let y = 0; y < L; y++) out[o + y]! *= scale;
     if (base) for (let y = 0; y < L; y++) out[o + y]! += base[i * L + y]!;

@@ -50,7 +50,8 @@ export class LinearRecognizer implements NerModel {
     const final = this.stage2 ?? this.weights;
     for (const [a, b] of input.sentences) {
       const out = labels.subarray(a, b);
-      decode(final, feats, a, b, out, scratch, base);
+      // a residual second pass (scoring only its own templates) adds to the first pass's emissions
+      decode(final, feats, a, b, out, scratch, final.templates ? base : undefined);
       for (const s of spansFromBilou(out))
         scored.push({ start: s.start + a, end: s.end + a, type: s.type, score: confidence(scratch, out, s) });
     }

@@ -205,11 +205,11 @@ function corefMentions(
   return resolveCoreference(text, input.sentences, targets, groupMentions, leaderOf, taken);
 }
 
+/** Pronominal and nominal mentions ("he", "the group") go to `references`: evidence of the link, not names. */
 function attachMentions(entities: readonly Entity[], extra: readonly ResolvedMention[]): Entity[] {
   return entities.map((e) => {
     const more = extra.filter((m) => m.entityId === e.id).map((m) => ({ start: m.start, end: m.end }));
     if (more.length === 0) return e;
-    const mentions = [...e.mentions, ...more].sort((a, b) => a.start - b.start || a.end - b.end);
-    return { ...e, mentions };
+    return { ...e, references: more.sort((a, b) => a.start - b.start || a.end - b.end) };
   });
 }

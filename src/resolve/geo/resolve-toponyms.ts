@@ -5,9 +5,10 @@
  * "X, Y" hierarchies and closeness to the document's other places.
  */
 import type { FeatureClass, Geo } from '../../core/index.js';
-import type { Gazetteer, MatchKind, Place } from '../../kb/gazetteer/index.js';
+import type { Gazetteer, MatchKind, NameMatch, Place } from '../../kb/gazetteer/index.js';
 import { normalizeName } from '../../kb/gazetteer/index.js';
 import { distanceKm } from './distance.js';
+import { nameVariants } from './name-variants.js';
 import type { ResolvedPlace, Toponym, ToponymCue } from './types.js';
 
 /** What resolveToponyms reads. */
@@ -28,9 +29,12 @@ const TYPE_PRIOR: Readonly<Record<FeatureClass, number>> = {
   admin1: 4,
   admin2: 1.5,
   city: 0,
-  facility: 0,
+  // Only the supplement has facilities, and only famous ones (Heathrow, the White House).
+  facility: 6,
 };
 const CAPITAL_BONUS: Readonly<Record<string, number>> = { PPLC: 3, PPLA: 1, PPLA2: 0.3 };
+/** A province named like a national capital yields to it ("Washington", "Buenos Aires"). */
+const CAPITAL_NAMESAKE_PENALTY = 3;
 const KIND_PENALTY: Readonly<Record<MatchKind, number>> = { name: 0, alternate: -1.5, demonym: 0 };
 /** An admin area named after the town inside it: a bare name means the town. */
 const SEAT_PENALTY = 5;
@@ -98,16 +102,32 @@ function isNamedAfterSeat(place: Place, readings: readonly { place: Place }[]): 
   );
 }
 
-function readingsOf(toponym: Toponym, gaz: Gazetteer): Reading[] {
+/** The gazetteer's matches for the name, else for its first shorter variant that has some. */
+function lookUp(toponym: Toponym, gaz: Gazetteer): { matches: readonly NameMatch[]; cue: ToponymCue } {
   const matches = gaz.matches(toponym.name);
+  if (matches.length > 0) return { matches, cue: toponym.cue };
+  for (const v of nameVariants(toponym.name)) {
+    const found = gaz.matches(v.name).filter((m) => m.kind !== 'demonym');
+    if (found.length > 0) return { matches: found, cue: v.cue ?? toponym.cue };
+  }
+  return { matches: [], cue: toponym.cue };
+}
+
+function readingsOf(toponym: Toponym, gaz: Gazetteer): Reading[] {
+  const { matches, cue } = lookUp(toponym, gaz);
   const readings = matches.map((m) => ({
     place: m.place,
     kind: m.kind,
-    prior: prior(m.place, m.kind) + cueScore(m.place, toponym.cue),
+    prior: prior(m.place, m.kind) + cueScore(m.place, cue),
   }));
-  const adjusted = readings.map((r) =>
-    toponym.cue === null && isNamedAfterSeat(r.place, readings) ? { ...r, prior: r.prior - SEAT_PENALTY } : r,
-  );
+  const hasCapital = readings.some((r) => r.place.featureCode === 'PPLC');
+  const adjusted = readings.map((r) => {
+    if (toponym.cue !== null) return r;
+    if (isNamedAfterSeat(r.place, readings)) return { ...r, prior: r.prior - SEAT_PENALTY };
+    if (hasCapital && r.place.featureClass === 'admin1')
+      return { ...r, prior: r.prior - CAPITAL_NAMESAKE_PENALTY };
+    return r;
+  });
   return adjusted.sort((a, b) => b.prior - a.prior).slice(0, MAX_CANDIDATES);
 }
 
@@ -233,33 +253,127 @@ function geoOf(place: Place): Geo {
   };
 }
 
+/** Readings of each name that take part in pair support, and how many. */
+const PAIR_READINGS = 10;
+const PAIR_SCALE_KM = 80;
+const PAIR_WEIGHT = 4;
+/** Temperature of a reading's plausibility among its name's readings. */
+const PAIR_TEMPERATURE = 3;
+
+function isLocal(p: Place): boolean {
+  return p.featureClass === 'city' || p.featureClass === 'admin2' || p.featureClass === 'facility';
+}
+
+/** Rough distance in km, good enough at the scale of neighbouring towns. */
+function nearKm(a: Place, b: Place): number {
+  const dLat = a.lat - b.lat;
+  const dLon = (a.lon - b.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  return 111.2 * Math.sqrt(dLat * dLat + dLon * dLon);
+}
+
+/**
+ * Adds to each local reading the support of neighbouring readings of the document's other names,
+ * whichever reading those end up with: two names that each have a reading a few km from the
+ * other's ("Edmonton" and "Enfield", "London" and "St. Thomas") most likely mean those readings.
+ * A neighbour counts by its plausibility among its own name's readings.
+ */
+function withPairSupport(slots: readonly Slot[]): Slot[] {
+  const byKey = new Map<string, { place: Place; weight: number }[]>();
+  for (const slot of slots) {
+    if (byKey.has(slot.key)) continue;
+    const top = slot.readings.slice(0, PAIR_READINGS);
+    const best = top[0]?.prior ?? 0;
+    byKey.set(
+      slot.key,
+      top
+        .filter((r) => isLocal(r.place))
+        .map((r) => ({ place: r.place, weight: Math.exp((r.prior - best) / PAIR_TEMPERATURE) })),
+    );
+  }
+  const supportCache = new Map<string, number>();
+  const support = (key: string, p: Place): number => {
+    const cacheKey = `${key}|${p.id}`;
+    const hit = supportCache.get(cacheKey);
+    if (hit !== undefined) return hit;
+    let total = 0;
+    for (const [other, readings] of byKey) {
+      if (other === key) continue;
+      let best = 0;
+      for (const o of readings) {
+        if (o.place === p) continue;
+        best = Math.max(best, o.weight * Math.exp(-nearKm(p, o.place) / PAIR_SCALE_KM));
+      }
+      total += best;
+    }
+    supportCache.set(cacheKey, total);
+    return total;
+  };
+  return slots.map((slot) => ({
+    ...slot,
+    readings: slot.readings.map((r, k) =>
+      k < PAIR_READINGS && isLocal(r.place)
+        ? { ...r, prior: r.prior + PAIR_WEIGHT * Math.min(1, support(slot.key, r.place)) }
+        : r,
+    ),
+  }));
+}
+
 /** Resolves toponyms to gazetteer places from context; unresolvable toponyms are left out. */
 export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPlace[] {
-  const slots: Slot[] = input.toponyms.map((t, i) => ({
+  let slots: Slot[] = input.toponyms.map((t, i) => ({
     toponym: t,
     key: normalizeName(t.name),
     readings: readingsOf(t, gaz),
     container: containerOf(input.text, input.toponyms, i),
   }));
+  slots = withPairSupport(slots);
   const datelineCountry = datelineCountryOf(input.dateline, gaz);
   let round = choose(slots, null);
   for (let pass = 0; pass < 2; pass++) {
     round = choose(slots, buildContext(slots, round.chosen, round.confidence, datelineCountry));
   }
+  const focus = documentFocus(round.chosen);
   const out: ResolvedPlace[] = [];
   slots.forEach((slot, i) => {
-    const r = round.chosen[i];
-    if (!r) return;
+    const chosen = round.chosen[i];
+    // A name the gazetteer lacks (a hospital, a neighbourhood, a hamlet) most often lies in the
+    // place the story is about: it takes that place, with no confidence.
+    const place = chosen?.place ?? focus;
+    if (!place) return;
     const t = slot.toponym;
     out.push({
       start: t.start,
       end: t.end,
       surface: t.surface,
-      name: r.place.name,
-      geo: geoOf(r.place),
-      kbId: r.place.id,
-      confidence: Math.round((round.confidence[i] ?? 0) * 1000) / 1000,
+      name: place.name,
+      geo: geoOf(place),
+      kbId: place.id,
+      confidence: chosen ? Math.round((round.confidence[i] ?? 0) * 1000) / 1000 : 0,
     });
   });
   return out;
+}
+
+/** Rank of each feature class as a story's focus: the most local place named is the best guess. */
+const FOCUS_RANK: Readonly<Record<FeatureClass, number>> = {
+  city: 3,
+  facility: 3,
+  admin2: 2,
+  admin1: 1,
+  country: 0,
+  region: 0,
+  continent: -1,
+};
+
+/** The place a story is about: its most often named town (else district, province, country). */
+function documentFocus(chosen: readonly (Reading | undefined)[]): Place | undefined {
+  const counts = new Map<Place, number>();
+  for (const r of chosen) if (r) counts.set(r.place, (counts.get(r.place) ?? 0) + 1);
+  let best: Place | undefined;
+  let bestScore = -Infinity;
+  for (const [place, n] of counts) {
+    const score = FOCUS_RANK[place.featureClass] + n;
+    if (score > bestScore) [best, bestScore] = [place, score];
+  }
+  return best;
 }
