@@ -37,7 +37,7 @@ const { values: args } = parseArgs({
     /** Smallest population of a gazetteer place used as a name (countries and admin areas always). */
     'place-pop': { type: 'string', default: '5000' },
     /** Train on wikigold too (its names then leave the harvested gazetteer). */
-    wikigold: { type: 'boolean', default: false },
+    wikigold: { type: 'boolean', default: true },
     /** Times the team-written sentences of data/ner-extra/ are repeated per epoch (0: not used). */
     extra: { type: 'string', default: '3' },
     /** Add copies of CoNLL datelines joined to the story's first sentence ("LONDON - ..."). */

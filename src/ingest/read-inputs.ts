@@ -76,7 +76,7 @@ async function* walk(
   const ext = extname(path).toLowerCase();
   if (!top && ext !== '.jsonl' && (formatOfPath(path) === null || ext === '')) {
     const why = `${path}: skipped, ${ext || 'no extension'} is not a type sitrep reads (.txt .md .html .htm .jsonl)`;
-    yield { ...failure(path, new SitrepError('unsupported_type', why)), skipped: true };
+    yield { ok: false, origin: path, code: 'unsupported_type', message: why, skipped: true };
     return;
   }
   yield* readFile(path, opts, max);

@@ -27,6 +27,7 @@ const ARGS = [
 ];
 
 const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM && process.env.CI) throw new Error(`CI must run the browser tests, but ${CHROMIUM} is absent: .ci/run installs it`);
 if (!HAS_CHROMIUM) console.warn(`browser tests skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!HAS_CHROMIUM)('workbench in Chromium', () => {

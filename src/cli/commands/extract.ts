@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { readInput } from '../../ingest/index.js';
-import { extractDocument, loadResources } from '../../pipeline/index.js';
 import { fail, out, parseIsoDate } from '../context.js';
 import { renderJson } from '../format.js';
 import { renderExtractionText } from '../render-extraction.js';
@@ -28,6 +26,9 @@ export function registerExtract(program: Command): void {
     .addHelpText('after', '\nExample:\n  sitrep extract examples/quetta-ied/article.txt --published 2024-05-14 --format json')
     .action(async (path: string, opts: ExtractOpts) => {
       try {
+        // The pipeline (models, gazetteer, HTML reader) loads only for the commands that run it.
+        const { readInput } = await import('../../ingest/index.js');
+        const { extractDocument, loadResources } = await import('../../pipeline/index.js');
         const doc = await readInput(path, { title: opts.title, url: opts.url, published: opts.published });
         const extraction = extractDocument(doc, loadResources(), { includeText: opts.includeText ?? false });
         out(opts.format === 'json' ? renderJson(extraction) : renderExtractionText(extraction, doc.text));

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { IngestedDocument } from '../../core/index.js';
-import { ingestDocument, loadResources } from '../../pipeline/index.js';
 import type { Store } from '../../store/index.js';
 import { SqliteFeedRegistry, openSqliteStore } from '../../store/sqlite/index.js';
 import { registerFeeds } from './feeds.js';
@@ -32,6 +31,7 @@ export function registerFeedCommands(program: Command): void {
     },
     ingest: async (doc: IngestedDocument, dbPath: string) => {
       const store: Store = storeFor(dbPath);
+      const { ingestDocument, loadResources } = await import('../../pipeline/index.js');
       return ingestDocument(store, doc, loadResources());
     },
   });

@@ -2,17 +2,8 @@
 import Table from 'cli-table3';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { IngestedDocument } from '../../core/index.js';
-import {
-  createSafeFetch,
-  formatInterval,
-  isDue,
-  newFeedState,
-  parseInterval,
-  pollFeed,
-  type FeedPollResult,
-  type FeedRegistry,
-  type FeedState,
-} from '../../ingest/index.js';
+import { formatInterval, isDue, parseInterval } from '../../ingest/feeds/schedule.js';
+import type { FeedPollResult, FeedRegistry, FeedState } from '../../ingest/index.js';
 
 /** What the feed commands need from the store; the caller wires the SQLite implementations. */
 export interface FeedsDeps {
@@ -81,6 +72,8 @@ async function pollAndReport(
 ): Promise<FeedPollResult> {
   const db = dbOf(opts);
   let created = 0;
+  // Loaded on use: the HTML reader and language model are heavy, and most commands never need them.
+  const { createSafeFetch, pollFeed } = await import('../../ingest/index.js');
   const result = await pollFeed(feed, {
     fetch: createSafeFetch({ allowPrivate: opts.allowPrivate === true }),
     now: () => new Date(),
@@ -112,6 +105,7 @@ function addCommand(feeds: Command, deps: FeedsDeps): void {
     .option('--every <interval>', 'poll interval (e.g. 15m, 1h, 1d)', intervalOption, 15 * 60)
     .option('--db <path>', 'SQLite database file (default: $SITREP_DB or ./sitrep.db)')
     .action(async (url: string, opts: DbOpts & { every: number }) => {
+      const { newFeedState } = await import('../../ingest/index.js');
       await withRegistry(deps, opts, async (registry) => {
         const existing = await registry.get(url);
         await registry.add(

@@ -1,8 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { countInputs, readInputs } from '../../ingest/index.js';
 import type { IngestedDocument } from '../../core/index.js';
-import { ingestDocument, loadResources } from '../../pipeline/index.js';
 import type { PipelineResources } from '../../pipeline/index.js';
 import { dbPath, out, withDbOption, withStore } from '../context.js';
 
@@ -30,6 +28,7 @@ export function registerIngest(program: Command): void {
         'Example:\n  sitrep ingest examples/ --db sitrep.db',
     )
     .action(async (paths: string[], opts: IngestOpts) => {
+      const { ingestDocument } = await import('../../pipeline/index.js');
       const stats = await withStore(opts, (store) => ingestAll(paths, opts, (doc, res) => ingestDocument(store, doc, res)));
       if (!opts.quiet) {
         const rate = stats.ms > 0 ? ((stats.created + stats.updated) / (stats.ms / 1000)).toFixed(1) : '-';
@@ -57,6 +56,8 @@ type Save = (doc: IngestedDocument, resources: PipelineResources) => Promise<{ c
 async function ingestAll(paths: readonly string[], opts: IngestOpts, save: Save): Promise<IngestStats> {
   const t0 = performance.now();
   const stats: IngestStats = { created: 0, updated: 0, failed: 0, skipped: 0, ms: 0 };
+  const { countInputs, readInputs } = await import('../../ingest/index.js');
+  const { loadResources } = await import('../../pipeline/index.js');
   const total = await countInputs(paths);
   const bar = !opts.quiet && process.stderr.isTTY && total > PROGRESS_THRESHOLD ? new SingleBar({
     format: 'ingest [{bar}] {value}/{total} files | {docs} docs | {eta_formatted} left',

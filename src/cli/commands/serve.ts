@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { startServer } from '../../serve/index.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import { dbPath, out, withDbOption } from '../context.js';
 
@@ -21,6 +20,7 @@ export function registerServe(program: Command): void {
     )
     .action(async (opts: ServeOpts) => {
       const store = openSqliteStore(dbPath(opts));
+      const { startServer } = await import('../../serve/index.js');
       const server = await startServer({ store, port: opts.port, host: opts.host });
       out(
         `Sitrep workbench: ${server.url}/  (API docs: ${server.url}/api/docs; database ${dbPath(opts)}; Ctrl-C stops)`,

@@ -37,22 +37,27 @@ export const TRIGGERS: readonly TriggerRule[] = [
     cls: 'air_drone_strike',
     priority: 17,
     re: r(
-      String.raw`\b(?:drone|air|aerial)[- ]?(?:strikes?|attacks?|raids?|bombardments?|bombings?)\b|\bairstrikes?\b|\barmed drones?\b|\bunmanned (?:aircraft|aerial vehicles?)\b|\bwarplanes?\b|\bfighter jets?\b|\bhelicopter gunships?\b|\b(?:a|the) drone (?:hit|struck|targeted|attacked)\b|\breaper drone\b`,
+      String.raw`\b(?:drone|air|aerial)[- ]?(?:strikes?|attacks?|raids?|bombardments?|bombings?)\b|\bairstrikes?\b|\barmed drones?\b|\bunmanned (?:aircraft|aerial vehicles?)\b|\bwarplanes?\b|\bfighter jets?\b|\bhelicopter gunships?\b|\b(?:a|an|the) (?:[\w-]+ )?drones? (?:hit|struck|targeted|attacked|slammed|crashed)\b|\breaper drone\b|\b(?:jets?|warplanes?|aircraft|planes?|helicopters?) (?:[\w-]+ )?(?:bombed|struck|pounded|hit|targeted|strafed)\b|\b(?:U\.?S\.?|American|Israeli|Russian|Turkish|coalition|Saudi|Pakistani|Afghan|Nigerian|Iraqi|Syrian|Ukrainian|Kenyan|Somali|Malian|Burkinabe) (?:air |drone |missile )?strikes?\b`,
     ),
   },
   {
     cls: 'remote_explosive_landmine_ied',
     priority: 16,
     re: r(
-      String.raw`\bIEDs?\b|\bVBIEDs?\b|\bimprovised (?:explosive devices?|bombs?)\b|\broadside (?:bombs?|explosives?|blasts?|devices?)\b|\bland ?mines?\b|\b(?:car|vehicle|truck|motorcycle|motorbike|bicycle|sticky|parcel|homemade|home-made|magnetic|remote[- ]controlled|twin|pipe) bombs?\b|\bbomb(?:ing|ings|s)?\b(?! (?:disposal|squads?|experts?|technicians?|threats?|scares?))|\bblasts?\b|\bexplosions?\b|\bexplosive devices?\b|\bdevices? (?:blew up|went off|exploded|detonated)\b|\b(?:packed|loaded|laden) with explosives\b|\bset off (?:their|its|his) loads?\b`,
+      String.raw`\bIEDs?\b|\bVBIEDs?\b|\bimprovised (?:explosive devices?|bombs?)\b|\broadside (?:bombs?|explosives?|blasts?|devices?)\b|\bland ?mines?\b|\b(?:car|vehicle|truck|motorcycle|motorbike|bicycle|sticky|parcel|homemade|home-made|magnetic|remote[- ]controlled|twin|pipe) bombs?\b|\bbomb(?:ing|ings|s)?\b(?! (?:disposal|squads?|experts?|technicians?|threats?|scares?))|\bblasts?\b|\bexplosions?\b|\bexplosive devices?\b|\bdevices? (?:blew up|went off|exploded|detonated)\b|\b(?:packed|loaded|laden) with explosives\b|\bset off (?:their|its|his) loads?\b|\b(?:hit|struck|stepped on|triggered|ran over) (?:a |an )?(?:[\w-]+ )?mines?\b`,
     ),
   },
   {
     cls: 'shelling_artillery_missile_attack',
     priority: 15,
     re: r(
-      String.raw`\bshell(?:ing|ed)\b|\bartillery (?:fire|shells?|strikes?|attacks?|barrages?)\b|\bmortar (?:fire|shells?|attacks?|bombs?)\b|\brocket (?:attacks?|fire|strikes?)\b|\bmissile (?:strikes?|attacks?)\b|\bfired (?:rockets|mortars|missiles)\b`,
+      String.raw`\bshell(?:ing|ed)\b|\bartillery (?:fire|shells?|strikes?|attacks?|barrages?)\b|\bmortar (?:fire|shells?|attacks?|bombs?)\b|\brocket (?:attacks?|fire|strikes?)\b|\bmissile (?:strikes?|attacks?)\b|\bfired (?:rockets|mortars|missiles)\b|\bfired (?:a |an |two |three )?(?:[\w-]+ )?(?:missiles?|rockets?|mortars?|shells?)\b|\b(?:ballistic |cruise )?missiles?\b|\brockets?\b(?= (?:hit|struck|landed|slammed|fell|exploded))|\bmortar (?:rounds?|shells?)\b`,
     ),
+  },
+  {
+    cls: 'sexual_violence',
+    priority: 14,
+    re: r(String.raw`\braped\b|\brapes?\b|\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse(?:d)?|slavery)\b|\bgang-?raped\b`),
   },
   {
     cls: 'abduction_forced_disappearance',
@@ -63,21 +68,21 @@ export const TRIGGERS: readonly TriggerRule[] = [
     cls: 'armed_clash',
     priority: 12,
     re: r(
-      String.raw`\bclash(?:es|ed)?\b|\bgun ?fights?\b|\bfire ?fights?\b|\bgun ?battles?\b|\bexchanges? of fire\b|\bexchanged fire\b|\bfighting\b|\bfought\b|\bshoot-?outs?\b|\bencounters?\b(?= (?:with|in|at|between|broke))|\bskirmish(?:es)?\b|\bcounter-?attack(?:s|ed)?\b|\bcrossfire\b`,
+      String.raw`\bclash(?:es|ed)?\b|\bgun ?fights?\b|\bfire ?fights?\b|\bgun ?battles?\b|\bexchanges? of fire\b|\bexchanged fire\b|\bfighting\b|\bfought\b|\bshoot-?outs?\b|\bencounters?\b(?= (?:with|in|at|between|broke))|\bskirmish(?:es)?\b|\bcounter-?attack(?:s|ed)?\b|\bcrossfire\b|\bgunfire\b|\bcounter-?offensive\b`,
     ),
   },
   {
     cls: 'territory',
-    priority: 11,
+    priority: 13,
     re: r(
-      String.raw`\b(?:captured|seized|took control of|taken control of|overran|overrun|re-?captured|retook|retaken|regained control of|liberated) (?:the |a |an |complete control of (?:a |the )?|parts of |large parts of )?(?:\w+ ){0,3}(?:town|city|village|port|district|base|area|territory|positions?|airport|outpost|province|region|compound|barracks|strongholds?|control|hideouts?)\b|\bregained control\b`,
+      String.raw`\b(?:captured|seized|took control of|taken control of|overran|overrun|re-?captured|re-?capture|retook|retake|retaken|regained control of|liberated) (?:the |a |an |complete control of (?:a |the )?|parts of |large parts of )?(?:\w+ ){0,3}(?:town|city|village|port|district|base|area|territory|positions?|airport|outpost|province|region|compound|barracks|strongholds?|control|hideouts?)\b|\bregained control\b`,
     ),
   },
   {
     cls: 'violent',
     priority: 10,
     re: r(
-      String.raw`\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bstorm(?:ed|ing)\b|\bambush(?:ed|es)?\b|\bopen(?:ed)? fire\b|\boffensive\b|\blaid siege\b|\bsieges?\b|\bmassacres?\b|\bshootings?\b|\bgun attacks?\b|\bstruck\b|\bstrikes?\b(?= (?:on|against))|\bsnipers?\b`,
+      String.raw`\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bstorm(?:ed|ing)\b|\bambush(?:ed|es)?\b|\bopen(?:ed)? fire\b|\boffensive\b|\blaid siege\b|\bsieges?\b|\bmassacres?\b|\bshootings?\b|\bgun attacks?\b|\bstruck\b|\bstrikes?\b(?= (?:on|against))|\bsnipers?\b|\bfired (?:on|at|into|across|upon)\b|\bbeheadings?\b|\bkillings?\b(?= of)`,
     ),
   },
   {
@@ -93,19 +98,24 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     cls: 'protest',
     priority: 7,
-    re: r(String.raw`\bprotest(?:s|ers|ed|ing)?\b|\bdemonstrat(?:ion|ions|ors|ed|ing)\b|\brall(?:y|ies)\b|\bsit-ins?\b|\bprotest march(?:es)?\b`),
+    re: new RegExp(String.raw`\b[Pp]rotest(?:s|ers|ed|ing)?\b|\b[Dd]emonstrat(?:ion|ions|ors|ed|ing)\b|\b[Rr]all(?:y|ies)\b|\bsit-ins?\b|\bmarch(?:ed|es|ing)?\b|\btook to the streets\b`, 'g'),
   },
   {
     cls: 'killing',
     priority: 6,
     re: r(
-      String.raw`\bkill(?:ed|ing|s)?\b|\bshot dead\b|\bshot and (?:killed|wounded)\b|\bgunned down\b|\bbeheaded\b|\bexecuted\b|\bmurdered\b|\bslain\b|\bassassinat\w+|\bshot\b(?= (?:at|and|a |an |two|three|\d))`,
+      String.raw`\bkill(?:ed|ing|s)?\b|\bshot dead\b|\bshot and (?:killed|wounded)\b|\bgunned down\b|\bbeheaded\b|\bexecuted\b|\bmurdered\b|\bslain\b|\bassassinat\w+|\bshot\b(?= (?:at|and|a |an |two|three|\d))|\bneutrali[sz](?:ed|ing)\b|\b(?:hacked|beaten|stabbed|burned) to death\b|\bbeat (?:a |an |two |three )?(?:\w+ )?to death\b`,
     ),
   },
   {
     cls: 'other',
     priority: 4,
     re: r(String.raw`\bcoup\b|\boverthr(?:ew|own)\b|\bousted\b|\btook power\b|\bseized power\b`),
+  },
+  {
+    cls: 'non_violent_transfer_of_territory',
+    priority: 4,
+    re: r(String.raw`\bwithdrew from\b|\bwithdrew\b|\bpulled out of\b|\bhanded over (?:control of )?(?:the )?(?:town|city|base|area)\b`),
   },
   {
     cls: 'change_to_group_activity',
@@ -120,12 +130,12 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     cls: 'disrupted_weapons_use',
     priority: 3,
-    re: r(String.raw`\bdefus(?:ed|ing)\b|\bshot down\b|\bbrought down (?:a |an |the )?\S*\s?drone\b|\bdowned\b|\bintercepted\b|\bseized (?:weapons|arms|explosives|ammunition)\b`),
+    re: r(String.raw`\bdefus(?:ed|ing)\b|\bfoiled\b|\bthwarted\b|\bshot down\b|\bbrought down (?:a |an |the )?\S*\s?drone\b|\bdowned\b|\bintercepted\b|\bseized (?:weapons|arms|explosives|ammunition)\b`),
   },
   {
     cls: 'looting_property_destruction',
     priority: 2,
-    re: r(String.raw`\blooted\b|\blooting\b|\btorched\b|\bset (?:on )?fire\b|\bsetting (?:parts of )?(?:\w+ ){0,3}on fire\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b`),
+    re: r(String.raw`\blooted\b|\blooting\b|\btorched\b|\bburn(?:ed|t|ing)\b(?! to death)|\bset ablaze\b|\brazed\b|\bset (?:on )?fire\b|\bsetting (?:parts of )?(?:\w+ ){0,3}on fire\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b`),
   },
 ];
 
