@@ -2,6 +2,8 @@
 // starts `sitrep serve`'s app in a child process, and measures p50/p95 of the entity profile,
 // event filter, GeoJSON and search endpoints with 20 concurrent clients (autocannon).
 //   npx tsx bench/api.ts [--docs 100000] [--seconds 10] [--db PATH (reused if it has the docs)]
+//     [--readers N (reader threads for GET /api/*; default 0 = main thread only)]
+//     [--queries (single-query timings through the Store, no HTTP)]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,13 +20,16 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     db: { type: 'string', default: join(import.meta.dirname, '..', 'tmp', 'bench-api.db') },
     serve: { type: 'boolean', default: false },
+    readers: { type: 'string' },
+    queries: { type: 'boolean', default: false },
   },
 });
 
 if (values.serve) {
   // Child mode: serve the database until killed.
   const store = openSqliteStore(values.db);
-  const server = await startServer({ store, port: 0, host: '127.0.0.1', webRoot: null });
+  const readers = values.readers === undefined ? {} : { readers: Number(values.readers) };
+  const server = await startServer({ store, port: 0, host: '127.0.0.1', webRoot: null, ...readers });
   process.stdout.write(`${server.url}\n`);
 } else {
   await main();
@@ -33,9 +38,11 @@ if (values.serve) {
 async function main(): Promise<void> {
   const docs = Number(values.docs);
   await buildDatabase(values.db, docs);
+  if (values.queries) return singleQueries(values.db);
+  const readers = values.readers === undefined ? [] : ['--readers', values.readers];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', import.meta.filename, '--serve', '--db', values.db],
+    ['--import', 'tsx', import.meta.filename, '--serve', '--db', values.db, ...readers],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve) =>
@@ -97,6 +104,41 @@ async function main(): Promise<void> {
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/** Median and slowest of 7 runs of each heavy query, straight through the Store (no HTTP, no JSON). */
+async function singleQueries(path: string): Promise<void> {
+  const store = openSqliteStore(path);
+  const time = async (label: string, q: () => Promise<unknown>): Promise<void> => {
+    const ms: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      await q();
+      ms.push(performance.now() - t);
+    }
+    ms.sort((a, b) => a - b);
+    process.stdout.write(`${label.padEnd(44)} median ${ms[3]!.toFixed(1)} ms  max ${ms[6]!.toFixed(1)} ms\n`);
+  };
+  const [top] = await store.listEntities({ type: 'group', limit: 1 });
+  const [person] = await store.listEntities({ prefix: 'noor', limit: 1 });
+  await time('entities: 200 groups', () => store.listEntities({ type: 'group', limit: 200 }));
+  await time('entities: prefix "noor"', () => store.listEntities({ prefix: 'noor', limit: 50 }));
+  await time(`profile: most-mentioned group (${top!.documents} docs)`, () =>
+    store.getEntityProfile(top!.key),
+  );
+  await time('profile: a person', () => store.getEntityProfile(person!.key));
+  await time('events: battles in May', () =>
+    store.listEvents({ type: 'battles', since: '2024-05-01', until: '2024-05-28', limit: 100 }),
+  );
+  await time('events: place Balochistan', () => store.listEvents({ place: 'Balochistan', limit: 100 }));
+  await time('events: place PK', () => store.listEvents({ place: 'PK', limit: 100 }));
+  await time('events: actor TTP', () => store.listEvents({ actor: 'TTP', limit: 100 }));
+  await time('events: bbox 60,20,70,30 (500)', () =>
+    store.listEvents({ bbox: [60, 20, 70, 30], limit: 500 }),
+  );
+  await time('search: "suicide bomber"', () => store.search('suicide bomber'));
+  await time('search: "Town 17"', () => store.search('Town 17'));
+  await store.close();
 }
 
 /** Writes `docs` synthetic documents unless the file already holds them. */

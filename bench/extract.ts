@@ -20,14 +20,25 @@ const iterations = Number(process.argv[2] ?? 300);
 const tokens = tokenize(text);
 const sentences = splitSentences(text, tokens);
 const entities = entitiesFromNames(text, SEED_ENTITIES);
-const input = { text, tokens, sentences, entities, relationHints: [], published: '2024-11-10', datelineSpan: { start: 0, end: 9 }, outlet: null };
+const input = {
+  text,
+  tokens,
+  sentences,
+  entities,
+  relationHints: [],
+  published: '2024-11-10',
+  datelineSpan: { start: 0, end: 9 },
+  outlet: null,
+};
 
 function time(label: string, run: () => unknown): void {
-  for (let i = 0; i < 20; i++) run();
+  for (let i = 0; i < 100; i++) run();
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < iterations; i++) run();
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  console.log(`${label}: ${(iterations / (ms / 1000)).toFixed(0)} articles/s (${(ms / iterations).toFixed(2)} ms/article, ${text.length} chars, ${iterations} runs)`);
+  console.log(
+    `${label}: ${(iterations / (ms / 1000)).toFixed(0)} articles/s (${(ms / iterations).toFixed(2)} ms/article, ${text.length} chars, ${iterations} runs)`,
+  );
 }
 
 time('extract (facts only)', () => extractGradedFacts(input));

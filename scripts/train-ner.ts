@@ -1,22 +1,26 @@
 /**
  * Rebuilds the shipped NER model (data/models/ner/) from ../shared/data/ner/ and the project's
- * own lists: averaged structured perceptron over hashed features, trained on CoNLL-2003 train
- * (plus the team-written conflict-news sentences in data/ner-extra/), the epoch chosen on
- * CoNLL-2003 dev. Gazetteer channels: entity names harvested from WikiANN (en) and wikigold,
- * reference-KB actors (data/kb/), gazetteer places (data/gazetteer/places.tsv) and given names.
- * Deterministic for a seed.
+ * own data: an averaged structured perceptron over hashed features, trained on CoNLL-2003 train
+ * (plus dateline-joined copies of its story openings), wikigold and the team-written
+ * conflict-news sentences in data/ner-extra/, epochs chosen on CoNLL-2003 dev. Then the stacked
+ * model: 4-fold jackknifed first-pass labels give each training document its document-level votes,
+ * and one set of weights is trained on every document without and with votes (run twice at run
+ * time). Gazetteer channels: names harvested from WikiANN (en), reference-KB actors (data/kb/),
+ * gazetteer places (data/gazetteer/places.tsv) and given names. Deterministic for a seed and the
+ * same input files. Also scores the held-out news sample (never trained on).
  *
- *   npm run train:ner -- [--seed 1] [--epochs 15] [--bits 20] [--data ../shared/data/ner] [--out data/models/ner]
+ *   npm run train:ner -- [--seed 1] [--epochs 20] [--bits 20] [--folds 4] [--no-wikigold] [--extra 3]
+ *                        [--no-lists] [--no-datelines] [--data ../shared/data/ner] [--out data/models/ner] [--no-save]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConll, spansFromTags, type ConllDocument } from '../src/nlp/ner/conll.js';
 import { evaluateDocuments, type NerScore } from '../src/nlp/ner/evaluate.js';
-import { NUM_TEMPLATES, STACK_FIRST, normalizeWord } from '../src/nlp/ner/features.js';
+import { normalizeWord } from '../src/nlp/ner/features.js';
 import { TYPES } from '../src/nlp/ner/labels.js';
 import { CHANNELS, lexiconFromData, type LexiconData } from '../src/nlp/ner/lexicon.js';
-import { saveModel } from '../src/nlp/ner/model-file.js';
+import { saveModel, type ModelWeights } from '../src/nlp/ner/model-file.js';
 import { givenNames, kbNames, placeNames, type KbActorNames } from '../src/nlp/ner/name-lists.js';
 import type { LinearWeights } from '../src/nlp/ner/perceptron.js';
 import { LinearRecognizer, passLabels } from '../src/nlp/ner/recognizer.js';
@@ -25,7 +29,7 @@ import { trainPerceptron, type TrainDocument } from '../src/nlp/ner/train.js';
 const { values: args } = parseArgs({
   options: {
     seed: { type: 'string', default: '1' },
-    epochs: { type: 'string', default: '15' },
+    epochs: { type: 'string', default: '20' },
     /** Stop after this many epochs without a better dev score. */
     patience: { type: 'string', default: '3' },
     bits: { type: 'string', default: '20' },
@@ -42,12 +46,12 @@ const { values: args } = parseArgs({
     extra: { type: 'string', default: '3' },
     /** Add copies of CoNLL datelines joined to the story's first sentence ("LONDON - ..."). */
     datelines: { type: 'boolean', default: true },
+    /** Add an upper-cased copy of every Nth CoNLL train document (0: none), for all-caps text (headlines, MUC-style wire). */
+    upper: { type: 'string', default: '0' },
     /** Evaluate this held-out file after training (not trained on). */
     check: { type: 'string', default: 'test/fixtures/ner-news-sample.conll' },
-    /** Train a second, stacked pass on jackknifed first-pass votes (0: no second pass). */
+    /** Folds of the jackknife that gives the stacked pass its votes (0: one pass, no stacking). */
     folds: { type: 'string', default: '4' },
-    /** Second pass: 'full' retrains every template with the votes; 'residual' learns only vote weights on top of the first pass. */
-    stack: { type: 'string', default: 'full' },
   },
   allowNegative: true,
 });
@@ -75,6 +79,7 @@ const extraTimes = Number(args.extra);
 const train = [
   ...conllTrain,
   ...(args.datelines ? datelineCopies(conllTrain) : []),
+  ...upperCopies(conllTrain, Number(args.upper)),
   ...(args.wikigold ? wikigold : []),
   ...Array.from({ length: extraTimes }, () => extra).flat(),
 ];
@@ -93,6 +98,14 @@ log(
 
 function normalizeDoc(d: ConllDocument): ConllDocument {
   return { ...d, words: d.words.map(normalizeWord) };
+}
+
+/** Upper-cased copies of every `every`th document: all-caps wire text keeps the names but loses the case cues. */
+function upperCopies(docs: readonly ConllDocument[], every: number): ConllDocument[] {
+  if (!(every > 0)) return [];
+  return docs
+    .filter((_, k) => k % every === 0)
+    .map((d) => ({ ...d, words: d.words.map((w) => w.toUpperCase()) }));
 }
 
 /**
@@ -154,11 +167,17 @@ function projectLists(nameDocs: readonly ConllDocument[]): Record<string, string
     ? readdirSync('data/kb')
         .filter((f) => f.endsWith('.json'))
         .sort()
-        .flatMap((f) => (JSON.parse(readFileSync(join('data/kb', f), 'utf8')) as { actors?: KbActorNames[] }).actors ?? [])
+        .flatMap(
+          (f) =>
+            (JSON.parse(readFileSync(join('data/kb', f), 'utf8')) as { actors?: KbActorNames[] }).actors ??
+            [],
+        )
     : [];
   const kb = kbNames(actors);
   const placesFile = 'data/gazetteer/places.tsv';
-  const places = existsSync(placesFile) ? placeNames(readFileSync(placesFile, 'utf8'), Number(args['place-pop'])) : [];
+  const places = existsSync(placesFile)
+    ? placeNames(readFileSync(placesFile, 'utf8'), Number(args['place-pop']))
+    : [];
   const persons = actors.filter((a) => a.type === 'person').map((a) => a.name);
   return { KB_ORG: kb.org, KB_PER: kb.per, PLACE: places, GIVEN: givenNames(nameDocs, persons, 3) };
 }
@@ -167,54 +186,56 @@ const patience = Number(args.patience);
 const best = trainPerceptron(train, dev, lexicon, { bits, epochs: maxEpochs, seed, log, patience });
 log(`first pass: best epoch ${best.epoch}, dev F1 ${(best.devScore?.f1 ?? 0).toFixed(2)}`);
 const folds = Number(args.folds);
-/** Hash bits of the second pass (its few vote features need a small table). */
-const STACK_BITS = 16;
-const stage2 = folds > 1 ? trainStacked(best.weights, best.epoch) : undefined;
-const final = new LinearRecognizer(best.weights, lexicon, {}, stage2?.weights);
-const devF1 = evaluateDocuments(dev, (doc) => new LinearRecognizer(best.weights, lexicon, { consistency: false }, stage2?.weights).labelDocument(doc)).f1;
+let stackedEpoch = 0;
+const model: ModelWeights = folds > 1 ? trainShared(best.epoch) : { weights: best.weights };
+const recognizer = (consistency: boolean): LinearRecognizer =>
+  new LinearRecognizer(model.weights, lexicon, { consistency, stacked: model.stacked === true });
+const final = recognizer(true);
+const noConsistency = recognizer(false);
+const devF1 = evaluateDocuments(dev, (doc) => noConsistency.labelDocument(doc)).f1;
 const withDoc = evaluateDocuments(dev, (doc) => final.labelDocument(doc));
 const perType = Object.entries(withDoc.perType)
   .map(([t, v]) => `${t} ${v.f1.toFixed(2)}`)
   .join(', ');
-log(
-  `final: dev F1 ${devF1.toFixed(2)}; with document consistency ${withDoc.f1.toFixed(2)} (${perType})`,
-);
+log(`final: dev F1 ${devF1.toFixed(2)}; with document consistency ${withDoc.f1.toFixed(2)} (${perType})`);
 
-/**
- * The stacked second pass: scores for the first pass's document-level votes (STACK_FIRST
- * templates), added to the first pass's emissions. On each training document the first pass is a
- * model trained without that document (k-fold jackknife), so the second pass learns how far to
- * trust votes and emissions from a model that has not seen the text — as at run time.
- */
-function trainStacked(first: LinearWeights, epochs: number): { weights: LinearWeights; epoch: number } {
+/** First-pass labels of each training document from a model trained on the other folds. */
+function jackknife(epochs: number): Map<ConllDocument, Uint8Array> {
   const unique = [...new Set(train)];
   const fold = new Map(unique.map((d, k) => [d, k % folds]));
-  const pass = new Map<ConllDocument, { labels: Uint8Array; emit: Float32Array }>();
+  const pass = new Map<ConllDocument, Uint8Array>();
   for (let k = 0; k < folds; k++) {
     const part = train.filter((d) => fold.get(d) !== k);
     const m = trainPerceptron(part, [], lexicon, { bits, epochs, seed: seed + k + 1 });
     for (const d of unique) if (fold.get(d) === k) pass.set(d, passLabels(m.weights, lexicon, d));
     log(`jackknife fold ${k + 1}/${folds} done`);
   }
-  const residual = args.stack === 'residual';
-  const train2: TrainDocument[] = train.map((d) => ({
-    ...d,
-    prior: pass.get(d)?.labels,
-    ...(residual ? { base: pass.get(d)?.emit } : {}),
-  }));
-  const score = (w: LinearWeights): NerScore =>
-    evaluateDocuments(dev, (doc) => new LinearRecognizer(first, lexicon, { consistency: false }, w).labelDocument(doc));
-  const r = trainPerceptron(train2, dev, lexicon, {
-    bits: residual ? STACK_BITS : bits,
+  return pass;
+}
+
+/**
+ * One set of weights for both passes: trained on every document twice, once with the vote
+ * templates empty (as in the first pass) and once with votes from jackknifed first-pass labels
+ * (as in the second), so the votes it learns to trust come from a model that has not seen the text.
+ */
+function trainShared(epochs: number): ModelWeights {
+  const pass = jackknife(epochs);
+  const voted: TrainDocument[] = train.map((d) => ({ ...d, prior: pass.get(d) }));
+  const score = (w: LinearWeights): NerScore => {
+    const rec = new LinearRecognizer(w, lexicon, { consistency: false, stacked: true });
+    return evaluateDocuments(dev, (doc) => rec.labelDocument(doc));
+  };
+  const r = trainPerceptron([...train, ...voted], dev, lexicon, {
+    bits,
     epochs: maxEpochs,
     seed: seed + 100,
     log,
     patience,
-    ...(residual ? { templates: [STACK_FIRST, NUM_TEMPLATES - STACK_FIRST] as const } : {}),
     score,
   });
-  log(`second pass: best epoch ${r.epoch}, dev F1 ${(r.devScore?.f1 ?? 0).toFixed(2)}`);
-  return r;
+  log(`stacked: best epoch ${r.epoch}, dev F1 ${(r.devScore?.f1 ?? 0).toFixed(2)}`);
+  stackedEpoch = r.epoch;
+  return { weights: r.weights, stacked: true };
 }
 
 let checkF1: number | null = null;
@@ -229,13 +250,18 @@ if (args.check && existsSync(args.check)) {
   );
 }
 if (!args['no-save']) {
-  saveModel(args.out, { weights: best.weights, ...(stage2 ? { stage2: stage2.weights } : {}) }, bits, lexiconData, {
-    trainedOn: `CoNLL-2003 English train (Reuters, research licence; text not shipped)${args.datelines ? ' with dateline-joined copies' : ''}${args.wikigold ? ', wikigold (CC BY 4.0)' : ''}${extraTimes > 0 && extra.length > 0 ? `, team-written conflict-news sentences (data/ner-extra, x${extraTimes})` : ''}`,
+  saveModel(args.out, model, bits, lexiconData, {
+    trainedOn: `CoNLL-2003 English train (Reuters, research licence; text not shipped)${args.datelines ? ' with dateline-joined copies' : ''}${Number(args.upper) > 0 ? ` and upper-cased copies of 1 in ${args.upper} documents` : ''}${args.wikigold ? ', wikigold (CC BY 4.0)' : ''}${extraTimes > 0 && extra.length > 0 ? `, team-written conflict-news sentences (data/ner-extra, x${extraTimes})` : ''}`,
     selectedOn: 'CoNLL-2003 dev (valid.txt)',
     gazetteer: `names from WikiANN en (train+dev+test)${args.wikigold ? '' : ' and wikigold'}${args['no-lists'] ? '' : `; reference KB actors (data/kb); gazetteer places (data/gazetteer/places.tsv, populated places >= ${args['place-pop']}); given names`}`,
     seed,
-    epoch: best.epoch,
-    ...(stage2 ? { stacked: `second pass on ${folds}-fold jackknifed first-pass votes`, epoch2: stage2.epoch } : {}),
+    firstPassEpoch: best.epoch,
+    ...(model.stacked
+      ? {
+          stacked: `two passes, the second with ${folds}-fold jackknifed first-pass votes`,
+          epoch: stackedEpoch,
+        }
+      : {}),
     devF1: Number(devF1.toFixed(2)),
     devF1WithConsistency: Number(withDoc.f1.toFixed(2)),
     ...(checkF1 === null ? {} : { newsSampleF1: Number(checkF1.toFixed(2)) }),

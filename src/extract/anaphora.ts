@@ -13,7 +13,14 @@ export const GROUP_ANAPHOR =
 const OBJECT_BEFORE = /\bof\s+(?:the\s+)?$/i;
 
 /** The last entity of one of `types` mentioned before `pos` (within `reach` characters). */
-export function lastEntityBefore(ctx: DocContext, pos: number, types: readonly EntityType[], reach = 1200, exclude?: string, skipObjects = false): Entity | null {
+export function lastEntityBefore(
+  ctx: DocContext,
+  pos: number,
+  types: readonly EntityType[],
+  reach = 1200,
+  exclude?: string,
+  skipObjects = false,
+): Entity | null {
   for (let i = lowerBound(ctx.mentions, pos) - 1; i >= 0; i--) {
     const m = ctx.mentions[i];
     if (!m) break;
@@ -29,9 +36,13 @@ export function lastEntityBefore(ctx: DocContext, pos: number, types: readonly E
 
 /** The group a reference at `pos` stands for: the last group named before it, else the most named one. */
 export function resolveGroup(ctx: DocContext, pos: number, exclude?: string): Entity | null {
-  const last = lastEntityBefore(ctx, pos, ['group'], 1500, exclude, true) ?? lastEntityBefore(ctx, pos, ['group'], 1500, exclude);
+  const last =
+    lastEntityBefore(ctx, pos, ['group'], 1500, exclude, true) ??
+    lastEntityBefore(ctx, pos, ['group'], 1500, exclude);
   if (last) return last;
   let best: Entity | null = null;
-  for (const e of ctx.entities) if (e.type === 'group' && e.id !== exclude && (!best || e.mentions.length > best.mentions.length)) best = e;
+  for (const e of ctx.entities)
+    if (e.type === 'group' && e.id !== exclude && (!best || e.mentions.length > best.mentions.length))
+      best = e;
   return best;
 }

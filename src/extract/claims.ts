@@ -8,7 +8,8 @@ import { mentionsIn, type DocContext } from './context.js';
 import type { Grader } from './grading.js';
 import type { Attribution } from './source-attribution.js';
 
-const UNVERIFIABLE = /\b(?:could not be (?:independently )?(?:verified|confirmed|checked)|no way to verify|cannot be (?:independently )?(?:verified|confirmed)|unverified|not (?:been )?independently verified|none of (?:the|this|it) could be (?:independently )?(?:verified|confirmed))\b/i;
+const UNVERIFIABLE =
+  /\b(?:could not be (?:independently )?(?:verified|confirmed|checked)|no way to verify|cannot be (?:independently )?(?:verified|confirmed)|unverified|not (?:been )?independently verified|none of (?:the|this|it) could be (?:independently )?(?:verified|confirmed))\b/i;
 const DISPUTED = /\b(?:not genuine|fake|fabricated|false|disputed|rejected the claim|heavier toll|denied)\b/i;
 
 interface ClaimInput {
@@ -35,14 +36,21 @@ export function buildClaims(input: ClaimInput): Claim[] {
     return s ? ctx.text.slice(s.start, s.end) : '';
   };
   for (const clause of ctx.clauses) {
-    const evs = events.filter((e) => e.evidence.some((s) => s.start === clause.start && s.end === clause.end) || e.evidence.some((s) => s.start <= clause.start && s.end >= clause.end));
+    const evs = events.filter(
+      (e) =>
+        e.evidence.some((s) => s.start === clause.start && s.end === clause.end) ||
+        e.evidence.some((s) => s.start <= clause.start && s.end >= clause.end),
+    );
     const rels = relations.filter((r) => {
       const at = relationAnchors.get(r.id);
-      return at !== undefined ? at >= clause.start && at < clause.end : r.evidence.some((s) => inside(s, clause)) && clause.start === clause.sentenceStart;
+      return at !== undefined
+        ? at >= clause.start && at < clause.end
+        : r.evidence.some((s) => inside(s, clause)) && clause.start === clause.sentenceStart;
     });
     if (!evs.length && !rels.length) continue;
     const atts = attributions.filter((a) => a.sentence === clause.sentence);
-    const att = atts.find((a) => a.verb.start >= clause.start && a.verb.start < clause.end) ?? atts[0] ?? null;
+    const att =
+      atts.find((a) => a.verb.start >= clause.start && a.verb.start < clause.end) ?? atts[0] ?? null;
     const sourceId = att ? input.sourceIdOf(att) : null;
     const source = sources.find((s) => s.id === sourceId) ?? null;
     const modality: Modality = evs[0]?.modality ?? rels[0]?.modality ?? att?.frame ?? 'asserted';
@@ -58,7 +66,14 @@ export function buildClaims(input: ClaimInput): Claim[] {
     });
     const entityIds = mentionsIn(ctx, clause.start, clause.end).map((m) => m.entity.id);
     const about = [...new Set([...evs.map((e) => e.id), ...rels.map((r) => r.id), ...entityIds])];
-    claims.push({ id: `c${claims.length + 1}`, evidence: { start: clause.start, end: clause.end }, source: sourceId, modality, credibility, about });
+    claims.push({
+      id: `c${claims.length + 1}`,
+      evidence: { start: clause.start, end: clause.end },
+      source: sourceId,
+      modality,
+      credibility,
+      about,
+    });
   }
   return claims;
 }

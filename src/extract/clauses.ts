@@ -13,7 +13,8 @@ export interface Clause extends Span {
   readonly sentenceEnd: number;
 }
 
-const CUT = /;\s+|,\s+(?=(?:while|whereas|as)\s)|,\s+(?=and (?:on|in|at|later|then|also|earlier|the next)\s)|\s+(?=(?:while|whereas) (?:the |a |an |\d|[a-z]+ (?:were|was) ))|,\s+(?=(?:as the|as (?:a|an)) \w+ (?:said|claimed|reported))/g;
+const CUT =
+  /;\s+|,\s+(?=(?:while|whereas|as)\s)|,\s+(?=and (?:on|in|at|later|then|also|earlier|the next)\s)|\s+(?=(?:while|whereas) (?:the |a |an |\d|[a-z]+ (?:were|was) ))|,\s+(?=(?:as the|as (?:a|an)) \w+ (?:said|claimed|reported))|,\s+(?=and (?:a|an|the|another|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,3}(?:was|were|had|has|have)\s)/g;
 
 /** Splits one sentence into clauses; together they cover the sentence exactly. */
 export function splitClauses(text: string, sentence: Sentence, index: number): Clause[] {
@@ -23,9 +24,21 @@ export function splitClauses(text: string, sentence: Sentence, index: number): C
   CUT.lastIndex = 0;
   for (let m = CUT.exec(chunk); m; m = CUT.exec(chunk)) {
     if (m.index - from < 12) continue;
-    out.push({ start: sentence.start + from, end: sentence.start + m.index, sentence: index, sentenceStart: sentence.start, sentenceEnd: sentence.end });
+    out.push({
+      start: sentence.start + from,
+      end: sentence.start + m.index,
+      sentence: index,
+      sentenceStart: sentence.start,
+      sentenceEnd: sentence.end,
+    });
     from = m.index + m[0].length;
   }
-  out.push({ start: sentence.start + from, end: sentence.end, sentence: index, sentenceStart: sentence.start, sentenceEnd: sentence.end });
+  out.push({
+    start: sentence.start + from,
+    end: sentence.end,
+    sentence: index,
+    sentenceStart: sentence.start,
+    sentenceEnd: sentence.end,
+  });
   return out;
 }

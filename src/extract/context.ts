@@ -39,9 +39,13 @@ export function buildContext(
   datelineSpan: Span | null,
 ): DocContext {
   const mentions: Mention[] = [];
-  for (const entity of entities) for (const m of [...entity.mentions, ...(entity.references ?? [])]) if (m.end <= text.length) mentions.push({ start: m.start, end: m.end, entity });
+  for (const entity of entities)
+    for (const m of [...entity.mentions, ...(entity.references ?? [])])
+      if (m.end <= text.length) mentions.push({ start: m.start, end: m.end, entity });
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const body = datelineSpan ? sentences.filter((s) => s.end > datelineSpan.end || s.start >= datelineSpan.end) : sentences;
+  const body = datelineSpan
+    ? sentences.filter((s) => s.end > datelineSpan.end || s.start >= datelineSpan.end)
+    : sentences;
   return {
     text,
     tokens,
@@ -81,9 +85,16 @@ export function within<T extends Span>(items: readonly T[], start: number, end: 
 }
 
 /** Entity mentions inside a span, optionally of some types, outside the dateline. */
-export function mentionsIn(ctx: DocContext, start: number, end: number, types?: readonly EntityType[]): Mention[] {
+export function mentionsIn(
+  ctx: DocContext,
+  start: number,
+  end: number,
+  types?: readonly EntityType[],
+): Mention[] {
   return within(ctx.mentions, start, end).filter(
-    (m) => (!types || types.includes(m.entity.type)) && !(ctx.datelineSpan && m.start < ctx.datelineSpan.end && m.end > ctx.datelineSpan.start),
+    (m) =>
+      (!types || types.includes(m.entity.type)) &&
+      !(ctx.datelineSpan && m.start < ctx.datelineSpan.end && m.end > ctx.datelineSpan.start),
   );
 }
 
@@ -91,11 +102,19 @@ const ACTOR_TYPES: readonly EntityType[] = ['group', 'organization', 'person'];
 /** Types that can act: armed groups, organisations, people. */
 export const ACTORS = ACTOR_TYPES;
 
-const RANK: Readonly<Record<FeatureClass, number>> = { facility: 7, city: 6, admin2: 5, admin1: 4, country: 3, region: 2, continent: 1 };
+const RANK: Readonly<Record<FeatureClass, number>> = {
+  facility: 7,
+  city: 6,
+  admin2: 5,
+  admin1: 4,
+  country: 3,
+  region: 2,
+  continent: 1,
+};
 
-/** How specific a location entity is (facility highest); unresolved places count as towns. */
+/** How specific a location entity is (facility highest); unresolved names rank between districts and provinces. */
 export function specificity(e: Entity): number {
-  return e.geo ? RANK[e.geo.featureClass] : 5.5;
+  return e.geo ? RANK[e.geo.featureClass] : 4.5;
 }
 
 function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -106,7 +125,15 @@ function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: numb
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
-const REACH_KM: Readonly<Record<FeatureClass, number>> = { facility: 5, city: 40, admin2: 120, admin1: 500, country: 2500, region: 4000, continent: 8000 };
+const REACH_KM: Readonly<Record<FeatureClass, number>> = {
+  facility: 5,
+  city: 40,
+  admin2: 120,
+  admin1: 500,
+  country: 2500,
+  region: 4000,
+  continent: 8000,
+};
 
 /** True when `inner` lies within `outer` (same entity, same country for countries, or close enough). */
 export function locatedWithin(inner: Entity, outer: Entity): boolean {
@@ -116,14 +143,20 @@ export function locatedWithin(inner: Entity, outer: Entity): boolean {
   if (!a || !b) return false;
   if (RANK[b.featureClass] >= RANK[a.featureClass]) return false;
   if (b.featureClass === 'country') return a.countryCode !== null && a.countryCode === b.countryCode;
-  if (b.featureClass === 'admin1' && a.admin1 && b.admin1 && a.countryCode === b.countryCode) return a.admin1 === b.admin1;
+  if (b.featureClass === 'admin1' && a.admin1 && b.admin1 && a.countryCode === b.countryCode)
+    return a.admin1 === b.admin1;
   return distanceKm(a, b) <= REACH_KM[b.featureClass];
 }
 
 /** True when two locations can be the place of one incident (one contains the other). */
 export function compatibleLocations(a: Entity | null, b: Entity | null): boolean {
   if (!a || !b) return true;
-  return a.id === b.id || locatedWithin(a, b) || locatedWithin(b, a) || (!!a.geo && !!b.geo && distanceKm(a.geo, b.geo) < 15);
+  return (
+    a.id === b.id ||
+    locatedWithin(a, b) ||
+    locatedWithin(b, a) ||
+    (!!a.geo && !!b.geo && distanceKm(a.geo, b.geo) < 15)
+  );
 }
 
 export type { Clause } from './clauses.js';

@@ -10,10 +10,26 @@ import { resolveGroup } from './anaphora.js';
 import { mentionsIn, specificity, within, type DocContext, type Mention } from './context.js';
 import type { TriggerClass } from './lexicon/event-triggers.js';
 
-const POSSESSIVE_ACTOR = /^['’]s\s+(?:government|military|army|president|forces|police|intelligence|security|foreign|prime|defen[cs]e|interior|ministry|troops|armed|navy|air force)/i;
+const POSSESSIVE_ACTOR =
+  /^['’]s\s+(?:government|military|army|president|forces|police|intelligence|security|foreign|prime|defen[cs]e|interior|ministry|troops|armed|navy|air force)/i;
+
+/** An all-capitals place opening a line and followed by a comma or dash: a dateline the ingester did not mark. */
+function isDatelineLike(text: string, start: number, end: number): boolean {
+  const lineStart = start === 0 || text[start - 1] === '\n';
+  return (
+    lineStart &&
+    /^[\p{Lu}\s.'’-]+$/u.test(text.slice(start, end)) &&
+    /^\s*(?:,|—|–|-|:)/.test(text.slice(end, end + 4))
+  );
+}
 
 /** The most specific location named in a span, skipping "-based" modifiers and actor possessives. */
-export function locationIn(ctx: DocContext, span: Span, anchor: number, exclude: readonly Span[] = []): Entity | null {
+export function locationIn(
+  ctx: DocContext,
+  span: Span,
+  anchor: number,
+  exclude: readonly Span[] = [],
+): Entity | null {
   let best: Mention | null = null;
   let bestScore = -Infinity;
   for (const m of mentionsIn(ctx, span.start, span.end, ['location'])) {
@@ -21,10 +37,25 @@ export function locationIn(ctx: DocContext, span: Span, anchor: number, exclude:
     if (within(ctx.times, m.start - 40, m.end + 40).some((t) => t.start < m.end && m.start < t.end)) continue;
     const after = ctx.text.slice(m.end, m.end + 24);
     if (/^-?based\b/i.test(after) || POSSESSIVE_ACTOR.test(after)) continue;
+    if (isDatelineLike(ctx.text, m.start, m.end)) continue;
     const before = ctx.text.slice(Math.max(span.start, m.start - 24), m.start);
-    if (/\b(?:from|to|into|with|of origin|towards)\s+(?:the\s+)?$/i.test(before) && !/\b(?:arrested|detained)\b.*from\s+$/i.test(before)) continue;
-    const prep = /\b(?:in|at|near|outside|on|inside|around|across|of|outskirts of)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(before) ? 0.5 : 0;
-    const route = /\bbetween\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(before) || /^\s+and\s+\S+/.test(after) && /\bbetween\b/i.test(before) || /\bbetween\s+\S+(?:\s+\S+)?\s+and\s+$/i.test(before) ? 1 : 0;
+    if (
+      /\b(?:from|to|into|with|of origin|towards)\s+(?:the\s+)?$/i.test(before) &&
+      !/\b(?:arrested|detained)\b.*from\s+$/i.test(before)
+    )
+      continue;
+    const prep =
+      /\b(?:in|at|near|outside|on|inside|around|across|of|outskirts of)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(
+        before,
+      )
+        ? 0.5
+        : 0;
+    const route =
+      /\bbetween\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(before) ||
+      (/^\s+and\s+\S+/.test(after) && /\bbetween\b/i.test(before)) ||
+      /\bbetween\s+\S+(?:\s+\S+)?\s+and\s+$/i.test(before)
+        ? 1
+        : 0;
     const score = specificity(m.entity) + prep - route - Math.abs(m.start - anchor) / 200;
     if (score > bestScore) {
       bestScore = score;
@@ -35,11 +66,17 @@ export function locationIn(ctx: DocContext, span: Span, anchor: number, exclude:
 }
 
 /** The time expression that dates an incident in `span`: the nearest one that is not a statement's date. */
-export function dateIn(ctx: DocContext, span: Span, anchor: number, statementStarts: ReadonlySet<number>): { range: DateRange; weak: boolean } | null {
+export function dateIn(
+  ctx: DocContext,
+  span: Span,
+  anchor: number,
+  statementStarts: ReadonlySet<number>,
+): { range: DateRange; weak: boolean } | null {
   const times = within(ctx.times, span.start, span.end);
   let best: TimeExpression | null = null;
   for (const t of times) {
-    if (statementStarts.has(t.start) || t.range.precision === 'unknown' && !ctx.published) continue;
+    if (statementStarts.has(t.start) || (t.range.precision === 'unknown' && !ctx.published)) continue;
+    if (ctx.datelineSpan && t.start < ctx.datelineSpan.end + 2 && t.end > ctx.datelineSpan.start) continue;
     if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
   }
   if (best) return { range: best.range, weak: false };
@@ -47,10 +84,14 @@ export function dateIn(ctx: DocContext, span: Span, anchor: number, statementSta
   return stated ? { range: stated.range, weak: true } : null;
 }
 
-const BY_RE = /\b(?:by|blamed (?:\w+ ){0,3}on|attributed (?:\w+ ){0,3}to|attribute to|(?:the )?work of|carried out by|pointed the finger at|sent by|suspected|suspect|accused|blamed)\s+/gi;
-const ALLEGING_BY = /^(?:blamed|attributed|attribute|pointed|sent|suspect|accused|work)/i;
+const BY_RE =
+  /\b(?:by|blamed (?:\w+ ){0,3}on|attributed (?:\w+ ){0,3}to|attribute to|(?:the )?work of|carried out by|pointed the finger at|sent by|suspected|suspect|accused|blamed|suspicion (?:fell|falls|has fallen) on|(?:bore|bears|had|has) the hallmarks of|hallmarks of)\s+/gi;
+const ALLEGING_BY =
+  /^(?:blamed|attributed|attribute|pointed|sent|suspect|accused|work|suspicion|bore|bears|had|has|hallmarks)/i;
+const BEHIND_AFTER =
+  /^\s+(?:is|was|were|are|had been|has been)?\s*(?:\w+\s+){0,2}?(?:to (?:have been|be)\s+)?behind\b/i;
 const ACTOR_VERB =
-  /^\s*(?:(?:fighters|militants|gunmen|members|cadres|insurgents|rebels|jihadists|troops|soldiers|forces|police|officers|men)\s+)?(?:had\s+|have\s+|has\s+|also\s+|then\s+)*(?:attacked|stormed|killed|ambushed|overran|laid siege|shot|opened fire|carried out|launched|struck|seized|captured|abducted|kidnapped|detained|arrested|bombed|shelled|raided|targeted|hit|fired|set off|blew|mounted|staged)\b/i;
+  /^\s*(?:(?:suicide\s+)?(?:fighters|militants|gunmen|members|cadres|insurgents|rebels|jihadists|troops|soldiers|forces|police|officers|men|bombers?|attackers?|jets|warplanes|drones?)\s+)?(?:had\s+|have\s+|has\s+|also\s+|then\s+|allegedly\s+|reportedly\s+)*(?:attacked|stormed|killed|ambushed|overran|laid siege|shot|opened fire|carried out|launched|struck|seized|captured|abducted|kidnapped|detained|arrested|bombed|shelled|raided|targeted|hit|fired|set off|blew|mounted|staged|clashed|fought|battled|engaged|executed|beheaded|burned|torched|retook|recaptured)\b/i;
 
 export interface Perpetrator {
   readonly entity: Entity;
@@ -76,12 +117,23 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
       for (const a of actors) add(a.entity, ALLEGING_BY.test(m[0]) ? 'alleged' : 'agent');
       continue;
     }
-    if (/^(?:the|this|that) (?:\w+ )?(?:group|outfit|militants|organi[sz]ation)\b/i.test(after)) add(resolveGroup(ctx, from), ALLEGING_BY.test(m[0]) ? 'alleged' : 'agent');
+    if (/^(?:the|this|that) (?:\w+ )?(?:group|outfit|militants|organi[sz]ation)\b/i.test(after))
+      add(resolveGroup(ctx, from), ALLEGING_BY.test(m[0]) ? 'alleged' : 'agent');
   }
   for (const m of mentionsIn(ctx, span.start, span.end, ['group', 'organization', 'person'])) {
-    if (ACTOR_VERB.test(ctx.text.slice(m.end, Math.min(span.end, m.end + 60)))) add(m.entity, 'agent');
+    const rest = ctx.text.slice(m.end, Math.min(span.end, m.end + 60));
+    if (
+      /^[-\s]?(?:linked|allied|backed|affiliated|inspired)\b|^['’]s\s+(?:affiliate|branch|ally)/i.test(rest)
+    )
+      continue;
+    if (ACTOR_VERB.test(rest)) add(m.entity, 'agent');
+    else if (BEHIND_AFTER.test(rest) && !/\b(?:said|says|claimed)\s+(?:it|they)\b/i.test(rest.slice(0, 20)))
+      add(m.entity, 'alleged');
   }
-  const anaphor = /\b(?:the (?:\w+ )?(?:group|outfit|militants|jihadists|insurgents)|its fighters|their fighters)(?=\s+(?:had\s+|have\s+|also\s+)*(?:attacked|stormed|killed|ambushed|overran|carried out|launched|struck|seized|captured|abducted|set off|detonated))/i.exec(chunk);
+  const anaphor =
+    /\b(?:the (?:\w+ )?(?:group|outfit|militants|jihadists|insurgents)|its (?:fighters|forces|troops|men)|their (?:fighters|forces|troops|men))(?=\s+(?:had\s+|have\s+|also\s+)*(?:attacked|stormed|killed|ambushed|overran|carried out|launched|struck|seized|captured|abducted|set off|detonated|fired|targeted|taken))/i.exec(
+      chunk,
+    );
   if (anaphor) add(resolveGroup(ctx, span.start + anaphor.index), 'agent');
   return out;
 }
@@ -90,7 +142,8 @@ const TARGET_RE =
   /\b(?:attacks?|assaults?|ambush(?:ed)?|raids?|strikes?|bombing|attacked|stormed|targeted|targeting|hit|struck|ambushed|on|against|killing|killed|wounded|wounding|injuring|kidnapped|abducted|arrested|detained|including)\s+((?:a|an|the|two|three|four|five|several|some|many|its|their|his)\s+)?((?:[\w'’-]+\s+){0,3}?(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|patrol|convoy|checkpoint|post|base|camp|garrison|detachment|unit|civilians?|residents?|villagers?|worshippers?|students?|church|mosque|market|school|hospital|protesters?|demonstrators?|shoppers?|passengers?|vehicles?|buses?|leaders?|members?|commanders?|peacekeepers?|labourers?|workers?|officials?|guards?|cantonment|outpost|positions?|planner|fighters?|militants?|crowd|gathering|procession|mass|service))\b/gi;
 
 /** Phrases that a lazy noun-phrase match picks up but that are no target. */
-const BAD_TARGET = /^(?:in|on|at|by|with|from|to|of|for|into)\b|\b(?:when|who|which|that|where|while|monday|tuesday|wednesday|thursday|friday|saturday|sunday|evening|morning|afternoon|night|a\.m|p\.m|week|month|year)\b/i;
+const BAD_TARGET =
+  /^(?:in|on|at|by|with|from|to|of|for|into)\b|\b(?:when|who|which|that|where|while|monday|tuesday|wednesday|thursday|friday|saturday|sunday|evening|morning|afternoon|night|a\.m|p\.m|week|month|year)\b/i;
 
 /** Target descriptions (and actor ids inside them) in a span. */
 export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<string>): string[] {
@@ -101,36 +154,63 @@ export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<stri
     const np = m[2] ?? '';
     const npStart = span.start + m.index + m[0].length - np.length;
     const actors = mentionsIn(ctx, npStart, npStart + np.length, ['group', 'organization', 'person']);
-    for (const a of actors) if (!exclude.has(a.entity.id) && !out.includes(a.entity.id)) out.push(a.entity.id);
+    for (const a of actors)
+      if (!exclude.has(a.entity.id) && !out.includes(a.entity.id)) out.push(a.entity.id);
     const desc = np.replace(/^(?:a|an|the)\s+/i, '').trim();
     if (!actors.length && desc && !out.includes(desc) && !BAD_TARGET.test(desc)) out.push(desc);
   }
   return out.slice(0, 6);
 }
 
-const ARMED = /\b(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|army|military|militants?|fighters?|insurgents?|rebels?|gendarmes?|gendarmerie|guards?|checkpoints?|base|post|garrison|convoy|patrol|detachment|camp|cantonment|outpost|barracks|unit|peacekeepers?|commandos|security forces|jihadists|attackers|assailants)\b/i;
-const CIVILIAN = /\b(?:civilians?|residents?|villagers?|worshippers?|people|students?|children|women|shoppers?|passengers?|pilgrims?|church|mosque|market|school|hospital|wedding|bus|labourers?|workers?|farmers?|mourners?|concert|crowd|hall|functionaries|leaders?)\b/i;
+const ARMED =
+  /\b(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|army|military|militants?|fighters?|insurgents?|rebels?|gendarmes?|gendarmerie|guards?|checkpoints?|base|post|garrison|convoy|patrol|detachment|camp|cantonment|outpost|barracks|unit|peacekeepers?|commandos|security forces|jihadists|attackers|assailants)\b/i;
+const CIVILIAN =
+  /\b(?:civilians?|residents?|villagers?|worshippers?|people|students?|children|women|shoppers?|passengers?|pilgrims?|church|mosque|market|school|hospital|wedding|bus|labourers?|workers?|farmers?|mourners?|concert|crowd|hall|functionaries|leaders?)\b/i;
 
 /** ACLED sub-event type for a trigger class, from the words of the incident. */
-export function resolveType(cls: TriggerClass, words: string, statePerpetrator: boolean): EventType {
+export function resolveType(
+  cls: TriggerClass,
+  words: string,
+  statePerpetrator: boolean,
+  victims = '',
+): EventType {
   switch (cls) {
     case 'violent':
     case 'killing': {
+      if (victims && CIVILIAN.test(victims) && !ARMED.test(victims) && !/\bprotest|\bdemonstrat/i.test(words))
+        return 'attack';
+      if (victims && ARMED.test(victims) && !CIVILIAN.test(victims)) return 'armed_clash';
       const armed = ARMED.test(words);
       const civ = CIVILIAN.test(words);
       if (/\bprotest|\bdemonstrat/i.test(words)) return 'excessive_force_against_protesters';
       if (statePerpetrator && !civ) return 'armed_clash';
-      return armed && !(civ && cls === 'killing' && !/\bsoldiers?|troops?|police|militants?|fighters/i.test(words)) ? 'armed_clash' : 'attack';
+      return armed &&
+        !(civ && cls === 'killing' && !/\bsoldiers?|troops?|police|militants?|fighters/i.test(words))
+        ? 'armed_clash'
+        : 'attack';
     }
     case 'protest':
-      if (/\b(?:shot|killed|shot dead|live (?:fire|rounds|ammunition)|opened fire)\b/i.test(words)) return 'excessive_force_against_protesters';
-      if (/\b(?:stormed|set (?:\w+ ){0,3}(?:on )?fire|torched|broke through|forced their way|rioters|stones|vandali[sz]ed|looted|clashed)\b/i.test(words)) return 'violent_demonstration';
-      if (/\b(?:tear ?gas|water cannons?|dispersed|arrested|detained|rubber bullets|batons?|baton-charged)\b/i.test(words)) return 'protest_with_intervention';
+      if (/\b(?:shot|killed|shot dead|live (?:fire|rounds|ammunition)|opened fire)\b/i.test(words))
+        return 'excessive_force_against_protesters';
+      if (
+        /\b(?:stormed|set (?:\w+ ){0,3}(?:on )?fire|torched|broke through|forced their way|rioters|stones|vandali[sz]ed|looted|clashed)\b/i.test(
+          words,
+        )
+      )
+        return 'violent_demonstration';
+      if (
+        /\b(?:tear ?gas|water cannons?|dispersed|arrested|detained|rubber bullets|batons?|baton-charged)\b/i.test(
+          words,
+        )
+      )
+        return 'protest_with_intervention';
       return 'peaceful_protest';
     case 'riot':
       return /\b(?:mobs?|lynch)/i.test(words) ? 'mob_violence' : 'violent_demonstration';
     case 'territory':
-      return statePerpetrator || /\b(?:re-?captured|retook|retaken|regained|liberated)\b/i.test(words) ? 'government_regains_territory' : 'non_state_actor_overtakes_territory';
+      return statePerpetrator || /\b(?:re-?captured|retook|retaken|regained|liberated)\b/i.test(words)
+        ? 'government_regains_territory'
+        : 'non_state_actor_overtakes_territory';
     default:
       return cls;
   }

@@ -24,15 +24,26 @@ const IRREALIS_AFTER = /^\s+(?:was|were|is|are)\s+(?:likely|possible|feared|expe
 export function readTrigger(ctx: DocContext, clauseStart: number, trigger: Span): TriggerReading {
   const before = ctx.text.slice(Math.max(clauseStart, trigger.start - 48), trigger.start);
   const word = ctx.text.slice(trigger.start, trigger.end);
-  const hypothetical = IRREALIS_BEFORE.test(before) || IRREALIS_AFTER.test(ctx.text.slice(trigger.end, trigger.end + 30));
+  const hypothetical =
+    IRREALIS_BEFORE.test(before) || IRREALIS_AFTER.test(ctx.text.slice(trigger.end, trigger.end + 30));
   const q = within(ctx.quantities, Math.max(clauseStart, trigger.start - 40), trigger.end).find(
-    (x) => x.phraseEnd !== undefined && x.phraseEnd >= trigger.end - 1 && x.phraseStart !== undefined && x.phraseStart <= trigger.start,
+    (x) =>
+      x.phraseEnd !== undefined &&
+      x.phraseEnd >= trigger.end - 1 &&
+      x.phraseStart !== undefined &&
+      x.phraseStart <= trigger.start,
   );
   if (q) {
     const exact = q.min !== null && q.min === q.max;
     return { count: exact ? (q.min ?? 1) : 1, aggregate: !exact, hypothetical };
   }
-  const plural = PLURAL.test(word) && /\b(?:attacks|raids|bombings|strikes|ambushes|assaults|killings|abductions|kidnappings|clashes|explosions|blasts)$/i.test(word);
-  const aggregate = AGGREGATE_BEFORE.test(before) || (plural && (PLURAL_GENERIC_BEFORE.test(before) || !/\b(?:two|twin|both|three|four|coordinated)\s+(?:\S+\s+){0,2}$/i.test(before)));
+  const plural =
+    PLURAL.test(word) &&
+    /\b(?:attacks|raids|bombings|strikes|ambushes|assaults|killings|abductions|kidnappings)$/i.test(word);
+  const aggregate =
+    AGGREGATE_BEFORE.test(before) ||
+    (plural &&
+      (PLURAL_GENERIC_BEFORE.test(before) ||
+        !/\b(?:two|twin|both|three|four|coordinated)\s+(?:\S+\s+){0,2}$/i.test(before)));
   return { count: 1, aggregate, hypothetical };
 }

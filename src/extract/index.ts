@@ -3,7 +3,17 @@
  * relations, sources and claims (contract records with ids ev1…, r1…, s1…, c1…). Every record's
  * evidence is a span of the text. Rules and lexicons only; linear in the document's length.
  */
-import type { Claim, Entity, Event, Modality, Problem, Relation, RelationType, Source, Span } from '../core/index.js';
+import type {
+  Claim,
+  Entity,
+  Event,
+  Modality,
+  Problem,
+  Relation,
+  RelationType,
+  Source,
+  Span,
+} from '../core/index.js';
 import type { Sentence, Token } from '../nlp/types.js';
 import { buildClaims } from './claims.js';
 import { buildContext } from './context.js';
@@ -56,19 +66,40 @@ function eventLocator(events: readonly Event[]): (pos: number) => string | null 
 }
 
 /** perpetrator_of / suspect_in / targets relations read off the events. */
-function eventRelations(events: readonly Event[], drafts: ReturnType<typeof finalizeEvents>['kept'], entityIds: ReadonlySet<string>): RelationDraft[] {
+function eventRelations(
+  events: readonly Event[],
+  drafts: ReturnType<typeof finalizeEvents>['kept'],
+  entityIds: ReadonlySet<string>,
+): RelationDraft[] {
   const out: RelationDraft[] = [];
   events.forEach((e, i) => {
     const d = drafts[i];
     if (!d) return;
     const evidence = e.evidence[0] as Span;
     for (const [id, how] of d.perpetrators) {
-      const modality: Modality = how === 'claimed' ? 'claimed' : how === 'alleged' ? 'alleged' : e.modality === 'claimed' && e.claimedBy.includes(id) ? 'claimed' : e.modality;
-      out.push({ type: how === 'alleged' ? 'suspect_in' : 'perpetrator_of', subject: id, object: e.id, modality, evidence });
-      if (how === 'alleged') out.push({ type: 'perpetrator_of', subject: id, object: e.id, modality: 'alleged', evidence });
-      for (const t of e.targets) if (entityIds.has(t) && t !== id) out.push({ type: 'targets', subject: id, object: t, modality, evidence });
+      const modality: Modality =
+        how === 'claimed'
+          ? 'claimed'
+          : how === 'alleged'
+            ? 'alleged'
+            : e.modality === 'claimed' && e.claimedBy.includes(id)
+              ? 'claimed'
+              : e.modality;
+      out.push({
+        type: how === 'alleged' ? 'suspect_in' : 'perpetrator_of',
+        subject: id,
+        object: e.id,
+        modality,
+        evidence,
+      });
+      if (how === 'alleged')
+        out.push({ type: 'perpetrator_of', subject: id, object: e.id, modality: 'alleged', evidence });
+      for (const t of e.targets)
+        if (entityIds.has(t) && t !== id)
+          out.push({ type: 'targets', subject: id, object: t, modality, evidence });
     }
-    for (const [id, span] of d.denied) out.push({ type: 'perpetrator_of', subject: id, object: e.id, modality: 'denied', evidence: span });
+    for (const [id, span] of d.denied)
+      out.push({ type: 'perpetrator_of', subject: id, object: e.id, modality: 'denied', evidence: span });
   });
   return out;
 }
@@ -76,14 +107,24 @@ function eventRelations(events: readonly Event[], drafts: ReturnType<typeof fina
 /** Extracts events, relations, sources and claims from one document. */
 export function extractFacts(input: FactInput): Facts {
   const grader = input.grader ?? UNGRADED;
-  const ctx = buildContext(input.text, input.tokens, input.sentences, input.entities, input.published, input.datelineSpan);
+  const ctx = buildContext(
+    input.text,
+    input.tokens,
+    input.sentences,
+    input.entities,
+    input.published,
+    input.datelineSpan,
+  );
   const attributions = findAttributions(ctx);
   const stmt = new Set(statementTimes(ctx, attributions));
   const { sources, idOf } = buildSources(input.text, attributions, grader, input.outlet);
   const drafts = draftEvents(ctx, attributions, stmt);
   const { events, kept } = finalizeEvents(ctx, drafts, idOf);
   const entityIds = new Set(input.entities.map((e) => e.id));
-  const drafted = [...extractRelations(ctx, attributions, eventLocator(events)), ...eventRelations(events, kept, entityIds)];
+  const drafted = [
+    ...extractRelations(ctx, attributions, eventLocator(events)),
+    ...eventRelations(events, kept, entityIds),
+  ];
   for (const h of input.relationHints) drafted.push({ ...h, evidence: h.evidence });
   const relations: Relation[] = [];
   const anchors = new Map<string, number>();
@@ -94,12 +135,37 @@ export function extractFacts(input: FactInput): Facts {
     seen.add(key);
     const id = `r${relations.length + 1}`;
     const src = r.attribution ? idOf(r.attribution) : null;
-    relations.push({ id, type: r.type, subject: r.subject, object: r.object, modality: r.modality, sources: src ? [src] : [], evidence: [r.evidence], ...(r.attributes ? { attributes: r.attributes } : {}) });
+    relations.push({
+      id,
+      type: r.type,
+      subject: r.subject,
+      object: r.object,
+      modality: r.modality,
+      sources: src ? [src] : [],
+      evidence: [r.evidence],
+      ...(r.attributes ? { attributes: r.attributes } : {}),
+    });
     anchors.set(id, r.evidence.start);
   }
-  const claims = buildClaims({ ctx, events, relations, relationAnchors: anchors, attributions, sources, sourceIdOf: idOf, grader, outlet: input.outlet });
+  const claims = buildClaims({
+    ctx,
+    events,
+    relations,
+    relationAnchors: anchors,
+    attributions,
+    sources,
+    sourceIdOf: idOf,
+    grader,
+    outlet: input.outlet,
+  });
   const problems: Problem[] = input.published
     ? []
-    : ctx.times.filter((t) => t.range.precision === 'unknown').map((t) => ({ code: 'date_unanchored', message: `"${t.text}" cannot be dated without a publication date`, span: { start: t.start, end: t.end } }));
+    : ctx.times
+        .filter((t) => t.range.precision === 'unknown')
+        .map((t) => ({
+          code: 'date_unanchored',
+          message: `"${t.text}" cannot be dated without a publication date`,
+          span: { start: t.start, end: t.end },
+        }));
   return { events, relations, sources, claims, problems };
 }

@@ -6,11 +6,17 @@
  */
 import type { Modality } from '../core/index.js';
 
-const STRONG_NEGATION = /\b(?:wrongly|falsely|mistakenly|erroneously) (?:\w+ ){0,2}(?:assumed|believed|reported|thought|presumed|claimed|said)\b|\bdid not (?:happen|take place|occur)\b|\bno (?:such )?(?:attack|incident|blast|explosion|clash) (?:took place|happened|occurred)\b/i;
+const STRONG_NEGATION =
+  /\b(?:wrongly|falsely|mistakenly|erroneously) (?:\w+ ){0,2}(?:assumed|believed|reported|thought|presumed|claimed|said)\b|\bdid not (?:happen|take place|occur)\b|\bno evidence (?:that|of)\b|\bno (?:such )?(?:attack|incident|blast|explosion|clash) (?:took place|happened|occurred)\b/i;
+/** Reports dismissed as untrue ("reports of a drone strike were baseless"). */
+const BASELESS =
+  /\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:baseless|unfounded|false|fabricated|untrue|incorrect|fake)\b|\bno such (?:operation|attack|strike|incident|raid) (?:had )?(?:took|taken|take) place\b|\bdismissed as (?:fake|false|baseless)/i;
 const NEAR_NEGATION = /\b(?:not|never|no|n't|neither|nor)\s+(?:\S+\s+){0,2}$/i;
-const DENIAL = /\b(?:denied|denies|deny|denying|rejected (?:the )?(?:claims?|allegations?|reports?|responsibility)|(?:had|has|have) no (?:part|role|hand|involvement) in|(?:had|has|have) nothing to do with|was not involved|were not involved|not behind|not responsible)\b/i;
+const DENIAL =
+  /\b(?:denied|denies|deny|denying|rejected (?:the )?(?:claims?|allegations?|reports?|responsibility)|(?:had|has|have) no (?:part|role|hand|involvement) in|(?:had|has|have) nothing to do with|was not involved|were not involved|not behind|not responsible)\b/i;
 const ALLEGED = /\b(?:allegedly|reportedly|purportedly|alleged|supposedly|accused of|accuses|accused)\b/i;
-const UNCERTAIN = /\b(?:may|might|could|possibly|probably|perhaps|likely|unlikely|suggests?|suggested|suggesting|believed to|thought to|feared|presumably|apparently|not (?:been )?ruled out|unconfirmed|if confirmed)\b/i;
+const UNCERTAIN =
+  /\b(?:may|might|could|believed|thought to|is thought|are thought|suspected of|possibly|probably|perhaps|likely|unlikely|suggests?|suggested|suggesting|believed to|thought to|feared|presumably|apparently|not (?:been )?ruled out|unconfirmed|if confirmed)\b/i;
 /** A relative clause closed before the fact ("Ghafari, who was wrongly assumed to have been killed, is …"). */
 const CLOSED_RELATIVE = /,\s*(?:who|which|whose|whom)\b[^,;]*,/gi;
 const CLAIMED = /\b(?:claimed|claims|claiming|claim)\b/i;
@@ -19,12 +25,18 @@ const CLAIMED = /\b(?:claimed|claims|claiming|claim)\b/i;
  * Modality of the fact whose words end at `factEnd` and whose main word starts at `anchor`,
  * inside a clause starting at `from`. `frame` is the modality given by a reporting verb.
  */
-export function modalityOf(text: string, from: number, anchor: number, factEnd: number, frame: Modality = 'asserted'): Modality {
+export function modalityOf(
+  text: string,
+  from: number,
+  anchor: number,
+  factEnd: number,
+  frame: Modality = 'asserted',
+): Modality {
   const window = text.slice(from, Math.max(anchor, factEnd)).replace(CLOSED_RELATIVE, ', ');
   const lead = text.slice(Math.max(from, anchor - 30), anchor);
   if (STRONG_NEGATION.test(window)) return 'negated';
+  if (DENIAL.test(window) || BASELESS.test(text.slice(from, Math.max(anchor, factEnd) + 80))) return 'denied';
   if (NEAR_NEGATION.test(lead)) return 'negated';
-  if (DENIAL.test(window)) return 'denied';
   if (frame === 'denied' || frame === 'negated') return frame;
   if (ALLEGED.test(window)) return 'alleged';
   if (UNCERTAIN.test(window)) return 'uncertain';

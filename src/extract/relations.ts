@@ -5,7 +5,7 @@
  * Khorasan" is a branch of "Islamic State"), and the resolver's hints. Each relation gets the
  * modality of its own clause and reporting frame.
  */
-import type { Entity, EntityType, Modality, Relation, RelationType, Span } from '../core/index.js';
+import type { Entity, EntityType, Modality, RelationType, Span } from '../core/index.js';
 import { GROUP_ANAPHOR, lastEntityBefore, resolveGroup } from './anaphora.js';
 import { mentionsIn, type DocContext, type Mention } from './context.js';
 import { modalityOf } from './modality.js';
@@ -21,15 +21,28 @@ export interface RelationDraft {
   readonly attribution?: Attribution | null;
 }
 
-type Emit = (type: RelationType, subject: Entity | null | undefined, object: Entity | string | null | undefined, at: Span, cue: Span, attributes?: Record<string, string>) => void;
+type Emit = (
+  type: RelationType,
+  subject: Entity | null | undefined,
+  object: Entity | string | null | undefined,
+  at: Span,
+  cue: Span,
+  attributes?: Record<string, string>,
+) => void;
 
 const ACTORS: readonly EntityType[] = ['group', 'organization', 'person'];
 const ORGS: readonly EntityType[] = ['group', 'organization'];
-const BRANCH_NOUN = String.raw`(?:chapter|branch|affiliate|wing|faction|arm|offshoot|franchise|cell|subsidiary|splinter group|splinter|off-shoot)`;
+const BRANCH_NOUN = String.raw`(?:chapter|branch|affiliate|wing|faction|arm|offshoot|franchise|cell|subsidiary|splinter group|splinter|off-shoot|unit|front|proxy|shadow group|cover)`;
 const LEADER_NOUN = String.raw`(?:leader|head|chief|commander|founder|emir|amir|chairman|chairperson|boss|ringleader|mastermind|supremo|spokes(?:man|person)?|top commander|deputy leader|co-founder)`;
 
 /** Entity mention nearest before `pos` in the sentence, of the given types, skipping `exclude`. */
-function before(ctx: DocContext, sentStart: number, pos: number, types: readonly EntityType[], exclude?: string): Entity | null {
+function before(
+  ctx: DocContext,
+  sentStart: number,
+  pos: number,
+  types: readonly EntityType[],
+  exclude?: string,
+): Entity | null {
   const ms = mentionsIn(ctx, sentStart, pos, types).filter((m) => m.entity.id !== exclude);
   return ms[ms.length - 1]?.entity ?? null;
 }
@@ -39,22 +52,45 @@ function after(ctx: DocContext, pos: number, end: number, types: readonly Entity
 }
 
 /** Subject at a pronoun or anaphor, or the nearest actor before. */
-function subjectAt(ctx: DocContext, sentStart: number, pos: number, types: readonly EntityType[], exclude?: string): Entity | null {
+function subjectAt(
+  ctx: DocContext,
+  sentStart: number,
+  pos: number,
+  types: readonly EntityType[],
+  exclude?: string,
+): Entity | null {
   const lead = ctx.text.slice(sentStart, pos);
-  const pron = /\b(the (?:\w+ )?(?:group|outfit|organi[sz]ation|militants|movement)|its fighters|their fighters|it|they|he|she)\s+(?:\S+\s+){0,4}$/i.exec(lead);
+  const pron =
+    /\b(the (?:\w+ )?(?:group|outfit|organi[sz]ation|militants|movement)|its fighters|their fighters|it|they|he|she)\s+(?:\S+\s+){0,4}$/i.exec(
+      lead,
+    );
   const near = before(ctx, sentStart, pos, types, exclude);
-  if (pron?.[1] && GROUP_ANAPHOR.test(pron[1]) && (!near || (ctx.mentions.find((m) => m.entity === near && m.start >= sentStart)?.start ?? 0) < sentStart + (pron.index ?? 0))) return resolveGroup(ctx, sentStart + pron.index, exclude);
-  if (pron?.[1] && /^(?:he|she)$/i.test(pron[1]) && !near) return lastEntityBefore(ctx, pos, ['person'], 1500, exclude);
+  if (
+    pron?.[1] &&
+    GROUP_ANAPHOR.test(pron[1]) &&
+    (!near ||
+      (ctx.mentions.find((m) => m.entity === near && m.start >= sentStart)?.start ?? 0) <
+        sentStart + (pron.index ?? 0))
+  )
+    return resolveGroup(ctx, sentStart + pron.index, exclude);
+  if (pron?.[1] && /^(?:he|she)$/i.test(pron[1]) && !near)
+    return lastEntityBefore(ctx, pos, ['person'], 1500, exclude);
   return near ?? (types.includes('group') ? resolveGroup(ctx, pos, exclude) : null);
 }
 
 /** An organisation named as a modifier of the noun that follows ("an al-Qaeda affiliate led by"). */
-const MODIFIER_ORG = /^(?:-linked|-allied|-aligned|['’]s)?\s*(?:[\w-]+\s+){0,2}(?:affiliate|branch|faction|group|offshoot|wing|outfit|franchise|ally|proxy|splinter group)\s*,?\s*$/i;
+const MODIFIER_ORG =
+  /^(?:-linked|-allied|-aligned|['’]s)?\s*(?:[\w-]+\s+){0,2}(?:affiliate|branch|faction|group|offshoot|wing|outfit|franchise|ally|proxy|splinter group)\s*,?\s*$/i;
 
 const CLAUSE_OPEN = /(?:^|\bthat\s|;\s|\band said\s|\bwhile\s|\bbut\s)/gi;
 
 /** The subject of the clause holding `pos`: its first actor after the last clause opening ("show that X, …, is"). */
-function clauseSubject(ctx: DocContext, sentStart: number, pos: number, types: readonly EntityType[]): Entity | null {
+function clauseSubject(
+  ctx: DocContext,
+  sentStart: number,
+  pos: number,
+  types: readonly EntityType[],
+): Entity | null {
   const lead = ctx.text.slice(sentStart, pos);
   let open = 0;
   CLAUSE_OPEN.lastIndex = 0;
@@ -62,13 +98,17 @@ function clauseSubject(ctx: DocContext, sentStart: number, pos: number, types: r
     open = m.index + m[0].length;
     if (m[0].length === 0) CLAUSE_OPEN.lastIndex++;
   }
-  const pron = /^\s*(?:its|their|his|her|it|they|he|she|the (?:\w+ )?(?:group|outfit|militants))\b/i.exec(lead.slice(open));
+  const pron = /^\s*(?:its|their|his|her|it|they|he|she|the (?:\w+ )?(?:group|outfit|militants))\b/i.exec(
+    lead.slice(open),
+  );
   if (pron) return subjectAt(ctx, sentStart, sentStart + open + pron[0].length, types);
   return mentionsIn(ctx, sentStart + open, pos, types)[0]?.entity ?? null;
 }
 
 interface Pattern {
   readonly re: RegExp;
+  /** A cheap test a sentence must pass before the (costlier) pattern runs on it. */
+  readonly gate?: RegExp;
   readonly apply: (ctx: DocContext, m: RegExpExecArray, at: Span, sent: Span, emit: Emit) => void;
 }
 
@@ -76,52 +116,152 @@ const g = (s: string): RegExp => new RegExp(s, 'gi');
 
 const PATTERNS: readonly Pattern[] = [
   {
+    // "JNIM, al-Qaeda's branch in the Sahel" / "ISWAP is the Islamic State's affiliate in north-east Nigeria"
+    re: g(String.raw`['’]s\s+(?:[\w-]+\s+)?${BRANCH_NOUN}\b`),
+    apply: (ctx, _m, at, sent, emit) => {
+      const owner = mentionsIn(ctx, Math.max(sent.start, at.start - 80), at.start + 1, ORGS).pop();
+      if (!owner || owner.end !== at.start) return;
+      const subj = before(ctx, sent.start, owner.start, ORGS, owner.entity.id);
+      if (!subj) return;
+      emit(
+        owner.entity.type === 'organization' && subj.type === 'organization' ? 'part_of' : 'branch_of',
+        subj,
+        owner.entity,
+        at,
+        { start: owner.start, end: at.end },
+      );
+      const tail = /^\s+(?:in|across)\s+/.exec(ctx.text.slice(at.end, at.end + 12));
+      const place = tail ? mentionsIn(ctx, at.end, Math.min(sent.end, at.end + 60), ['location'])[0] : null;
+      if (place) emit('operates_in', subj, place.entity, at, { start: at.start, end: place.end });
+    },
+  },
+  {
+    // "fought the Somali government", "clashed with the SDF", "fighting alongside Malian troops"
+    re: g(
+      String.raw`\b(?:fought|fights|fighting|battled|battling|clashed with|clashing with|clashes with|at war with|attacking)\s+(?:alongside\s+|against\s+)?`,
+    ),
+    apply: (ctx, m, at, sent, emit) => {
+      const obj = after(ctx, at.end, Math.min(sent.end, at.end + 40), [...ORGS, 'location']);
+      if (!obj || !/^[\s\w'’-]{0,25}$/.test(ctx.text.slice(at.end, obj.start))) return;
+      const subj = subjectAt(ctx, sent.start, at.start, ORGS, obj.entity.id);
+      if (!subj || obj.entity.type === 'location') return;
+      emit(/alongside/i.test(m[0]) ? 'supports' : 'opposes', subj, obj.entity, at, {
+        start: at.start,
+        end: obj.end,
+      });
+    },
+  },
+  {
+    // "a senior Islamic State operative", "an ISKP member", "part of the TTP"
+    gate: /\b(?:operative|member|militant|fighter|cadre|financier|recruiter|associate|commander|ideologue|bomb-maker|part of)\b/i,
+    re: g(
+      String.raw`\b(?:an?|the)\s+(?:(?:senior|top|key|former|local|alleged|suspected)\s+)?(?=\S+(?:\s+\S+){0,3}\s+(?:operative|member|militant|fighter|cadre|financier|recruiter|associate|commander|ideologue|bomb-maker)\b)|\bpart of\s+`,
+    ),
+    apply: (ctx, m, at, sent, emit) => {
+      const org = after(ctx, at.end, Math.min(sent.end, at.end + 50), ORGS);
+      if (!org) return;
+      const person = before(ctx, sent.start, at.start, ['person', 'group', 'organization'], org.entity.id);
+      if (!person) return;
+      const type: RelationType =
+        person.type === 'person'
+          ? /commander/i.test(ctx.text.slice(org.end, org.end + 20)) && !/former/i.test(m[0])
+            ? 'leader_of'
+            : 'member_of'
+          : 'part_of';
+      emit(type, person, org.entity, at, { start: at.start, end: org.end });
+    },
+  },
+  {
+    // "Umar Farooq, a 24-year-old from Bannu," → located_in
+    re: g(String.raw`,\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:from|of|resident of|native of)\s+(?=[A-Z])`),
+    apply: (ctx, _m, at, sent, emit) => {
+      const person = before(ctx, Math.max(sent.start, at.start - 40), at.start + 1, ['person']);
+      const place = after(ctx, at.end, Math.min(sent.end, at.end + 30), ['location']);
+      if (person && place && place.start === at.end)
+        emit('located_in', person, place.entity, at, { start: at.start, end: place.end });
+    },
+  },
+  {
     // "JNIM's Katiba Macina": a group's own unit
     re: g(String.raw`['’]s\s+`),
     apply: (ctx, _m, at, sent, emit) => {
       const owner = mentionsIn(ctx, Math.max(sent.start, at.start - 80), at.start + 1, ORGS).pop();
       const unit = mentionsIn(ctx, at.end, Math.min(sent.end, at.end + 60), ['group'])[0];
-      if (!owner || !unit || owner.end !== at.start || unit.start !== at.end || owner.entity.type !== 'group') return;
+      if (!owner || !unit || owner.end !== at.start || unit.start !== at.end || owner.entity.type !== 'group')
+        return;
       emit('branch_of', unit.entity, owner.entity, at, { start: owner.start, end: unit.end });
     },
   },
   {
     // "ISKP, the local chapter of ISIS" / "JNIM, an al-Qaeda affiliate" / "a faction of the banned X group"
-    re: g(String.raw`\b(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?${BRANCH_NOUN}\s+of\s+|\b(?:an?|the)\s+(?=\S+(?:\s+\S+){0,3}?\s+${BRANCH_NOUN}\b)`),
+    gate: new RegExp(String.raw`\b${BRANCH_NOUN}\b`, 'i'),
+    re: g(
+      String.raw`\b(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?${BRANCH_NOUN}\s+of\s+|\b(?:an?|the)\s+(?=\S+(?:\s+\S+){0,3}?\s+${BRANCH_NOUN}\b)`,
+    ),
     apply: (ctx, m, at, sent, emit) => {
       const isOf = /\bof\s+$/.test(m[0]);
       const end = isOf ? Math.min(sent.end, at.end + 80) : Math.min(sent.end, at.end + 60);
       const obj = after(ctx, at.end, end, ORGS);
       if (!obj) return;
-      if (!isOf && !new RegExp(`^[^,.;]{0,40}?${BRANCH_NOUN}\\b`, 'i').test(ctx.text.slice(obj.end, obj.end + 45))) return;
-      const subj = before(ctx, sent.start, at.start, ORGS, obj.entity.id) ?? (/\b(?:itself|themselves)\b/i.test(ctx.text.slice(sent.start, at.start)) ? resolveGroup(ctx, at.start, obj.entity.id) : null);
-      emit(obj.entity.type === 'organization' && subj?.type === 'organization' ? 'part_of' : 'branch_of', subj, obj.entity, at, { start: at.start, end: obj.end });
+      if (
+        !isOf &&
+        !new RegExp(`^[^,.;]{0,40}?${BRANCH_NOUN}\\b`, 'i').test(ctx.text.slice(obj.end, obj.end + 45))
+      )
+        return;
+      const subj =
+        before(ctx, sent.start, at.start, ORGS, obj.entity.id) ??
+        (/\b(?:itself|themselves)\b/i.test(ctx.text.slice(sent.start, at.start))
+          ? resolveGroup(ctx, at.start, obj.entity.id)
+          : null);
+      emit(
+        obj.entity.type === 'organization' && subj?.type === 'organization' ? 'part_of' : 'branch_of',
+        subj,
+        obj.entity,
+        at,
+        { start: at.start, end: obj.end },
+      );
     },
   },
   {
     // "allied to the TTP", "loyal to Mordisco", "pledged allegiance to IS", "declared its loyalty to the Islamic State"
-    re: g(String.raw`\b(?:allied (?:to|with)|aligned with|linked to|affiliated (?:to|with)|loyal to|(?:pledged|declared|swore|sworn) (?:its |their |his )?(?:allegiance|loyalty|itself|themselves) to|pledged itself to|tied to)\s+`),
+    re: g(
+      String.raw`\b(?:allied (?:to|with)|aligned with|linked to|affiliated (?:to|with)|loyal to|(?:pledged|declared|swore|sworn) (?:its |their |his )?(?:allegiance|loyalty|itself|themselves) to|pledged itself to|tied to)\s+`,
+    ),
     apply: (ctx, m, at, sent, emit) => {
       const obj = after(ctx, at.end, Math.min(sent.end, at.end + 60), ORGS);
       if (!obj) return;
-      const subj = before(ctx, sent.start, at.start, ORGS, obj.entity.id) ?? resolveGroup(ctx, at.start, obj.entity.id);
+      const subj =
+        before(ctx, sent.start, at.start, ORGS, obj.entity.id) ?? resolveGroup(ctx, at.start, obj.entity.id);
       const type: RelationType = /pledged|declared|swore|sworn/i.test(m[0]) ? 'branch_of' : 'supports';
       emit(type, subj, obj.entity, at, { start: at.start, end: obj.end });
     },
   },
   {
     // "X, ISKP's high-profile leader" / "the EMC's top commander" / "a senior leader of the JUI-F" / "an Abu Sayyaf commander"
-    re: g(String.raw`\b(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?${LEADER_NOUN}\s+of\s+|['’]s\s+(?:[\w-]+\s+){0,2}?${LEADER_NOUN}\b|\b(?:an?|the)\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+${LEADER_NOUN}\b)`),
+    gate: new RegExp(String.raw`\b${LEADER_NOUN}\b`, 'i'),
+    re: g(
+      String.raw`\b(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?${LEADER_NOUN}\s+of\s+|['’]s\s+(?:[\w-]+\s+){0,2}?${LEADER_NOUN}\b|\b(?:an?|the)\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+${LEADER_NOUN}\b)`,
+    ),
     apply: (ctx, m, at, sent, emit) => {
       const isOf = /\bof\s+$/i.test(m[0]);
       const isPoss = /^['’]s/.test(m[0]);
-      const org = isPoss ? before(ctx, sent.start, at.start + 1, ORGS) : after(ctx, at.end, Math.min(sent.end, at.end + (isOf ? 70 : 50)), ORGS)?.entity;
+      const org = isPoss
+        ? before(ctx, sent.start, at.start + 1, ORGS)
+        : after(ctx, at.end, Math.min(sent.end, at.end + (isOf ? 70 : 50)), ORGS)?.entity;
       if (!org) return;
       const lead = ctx.text.slice(Math.max(sent.start, at.start - 200), at.start);
       let person = before(ctx, sent.start, at.start, ['person']);
       if (!person || !/,\s*(?:[^,]*,\s*)?$|\bas\s+$|\bis\s+(?:the|a|an)?\s*$|\bwas\s+$/.test(lead)) {
         const next = after(ctx, at.end, Math.min(sent.end, at.end + 80), ['person']);
-        person = next && /^[\s,]*(?:[A-Z][\w.]*\s+){0,3}$/.test(ctx.text.slice(at.end, next.start).replace(/^.*?(?:of\s+\S+(?:\s+\S+){0,4}?|['’]s\s+\S+(?:\s+\S+)?)/, '')) ? next.entity : person;
+        person =
+          next &&
+          /^[\s,]*(?:[A-Z][\w.]*\s+){0,3}$/.test(
+            ctx.text
+              .slice(at.end, next.start)
+              .replace(/^.*?(?:of\s+\S+(?:\s+\S+){0,4}?|['’]s\s+\S+(?:\s+\S+)?)/, ''),
+          )
+            ? next.entity
+            : person;
       }
       const role = /spokes/i.test(m[0]) ? 'member_of' : 'leader_of';
       emit(role, person, org, at, { start: at.start, end: at.end });
@@ -133,30 +273,38 @@ const PATTERNS: readonly Pattern[] = [
     apply: (ctx, _m, at, sent, emit) => {
       const org = before(ctx, Math.max(sent.start, at.start - 40), at.start, ORGS);
       const person = after(ctx, at.end, Math.min(sent.end, at.end + 40), ['person']);
-      if (org && person && person.start - at.end < 20) emit('leader_of', person.entity, org, at, { start: at.start, end: person.end });
+      if (org && person && person.start - at.end < 20)
+        emit('leader_of', person.entity, org, at, { start: at.start, end: person.end });
     },
   },
   {
     // "led by the Malian jihadist Iyad Ag Ghali" / "Noscué had led the dissidents' Western Coordinating Command" / "chairs the Supreme Security Committee"
-    re: g(String.raw`\b(?:led by|headed by|commanded by|founded by|(?:had |has |who )?(?:led|leads|heads|headed|chairs|chaired|commands|commanded|founded)\s+(?:the\s+)?)`),
+    re: g(
+      String.raw`\b(?:led by|headed by|commanded by|founded by|(?:had |has |who )?(?:led|leads|heads|headed|chairs|chaired|commands|commanded|founded)\s+(?:the\s+)?)`,
+    ),
     apply: (ctx, m, at, sent, emit) => {
       if (/\bby\s*$/i.test(m[0])) {
         const person = after(ctx, at.end, Math.min(sent.end, at.end + 60), ['person']);
         const orgs = mentionsIn(ctx, sent.start, at.start, ORGS);
         let org = orgs[orgs.length - 1]?.entity ?? null;
         const lastM = orgs[orgs.length - 1];
-        if (lastM && MODIFIER_ORG.test(ctx.text.slice(lastM.end, at.start)) && orgs.length > 1) org = orgs[orgs.length - 2]?.entity ?? org;
+        if (lastM && MODIFIER_ORG.test(ctx.text.slice(lastM.end, at.start)) && orgs.length > 1)
+          org = orgs[orgs.length - 2]?.entity ?? org;
         emit('leader_of', person?.entity, org, at, { start: at.start, end: person?.end ?? at.end });
       } else {
         const org = after(ctx, at.end, Math.min(sent.end, at.end + 70), ORGS);
-        const person = before(ctx, sent.start, at.start, ['person']) ?? subjectAt(ctx, sent.start, at.start, ['person']);
-        if (org && /^[^,.;]{0,40}$/.test(ctx.text.slice(at.end, org.start))) emit('leader_of', person, org.entity, at, { start: at.start, end: org.end });
+        const person =
+          before(ctx, sent.start, at.start, ['person']) ?? subjectAt(ctx, sent.start, at.start, ['person']);
+        if (org && /^[^,.;]{0,40}$/.test(ctx.text.slice(at.end, org.start)))
+          emit('leader_of', person, org.entity, at, { start: at.start, end: org.end });
       }
     },
   },
   {
     // "a member of X", "members of X", "militant associates of the Lashkar group", "acted for X", "belongs to X"
-    re: g(String.raw`\b(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:members?|associates?|operatives?|cadres?|fighters?|militants?)\s+of\s+|\b(?:acted|worked|working|fought|fighting) (?:for|on behalf of)\s+|\bbelong(?:s|ed|ing)? to\s+|\bsat on\s+`),
+    re: g(
+      String.raw`\b(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:members?|associates?|operatives?|cadres?|fighters?|militants?)\s+of\s+|\b(?:acted|worked|working|fought|fighting) (?:for|on behalf of)\s+|\bbelong(?:s|ed|ing)? to\s+|\bsat on\s+`,
+    ),
     apply: (ctx, _m, at, sent, emit) => {
       const org = after(ctx, at.end, Math.min(sent.end, at.end + 60), ORGS);
       if (!org) return;
@@ -169,36 +317,49 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // "with the support of X", "backed by X", "support from X", "helped X"
-    re: g(String.raw`\bwith the (?:support|backing|help|assistance) of\s+|\b(?:backed|supported|funded|armed|sponsored|sheltered|protected) by\s+|\bsupport from\s+`),
+    re: g(
+      String.raw`\bwith the (?:support|backing|help|assistance) of\s+|\b(?:backed|supported|funded|armed|sponsored|sheltered|protected|trained|financed|equipped|directed) by\s+|\bsupport from\s+`,
+    ),
     apply: (ctx, _m, at, sent, emit) => {
       const stop = /[.;]|,\s+(?!its|the ISI|and)(?=[a-z]+ing\b)/.exec(ctx.text.slice(at.end, sent.end));
       const end = stop ? at.end + stop.index : sent.end;
-      const supporters = mentionsIn(ctx, at.end, end, ['group', 'organization', 'person', 'location']).filter((x) => x.entity.type !== 'location' || /['’]s?\s/.test(ctx.text.slice(x.end, x.end + 3)) === false);
+      const supporters = mentionsIn(ctx, at.end, end, ['group', 'organization', 'person', 'location']).filter(
+        (x) => x.entity.type !== 'location' || /['’]s?\s/.test(ctx.text.slice(x.end, x.end + 3)) === false,
+      );
       const beneficiary = subjectAt(ctx, sent.start, at.start, ['group']);
-      for (const s of supporters) if (s.entity.type !== 'location') emit('supports', s.entity, beneficiary, at, { start: at.start, end: s.end });
+      for (const s of supporters)
+        if (s.entity.type !== 'location')
+          emit('supports', s.entity, beneficiary, at, { start: at.start, end: s.end });
     },
   },
   {
     // "Iran-backed Houthi movement"
     re: g(String.raw`-(?:backed|sponsored|funded|supported)\s+`),
     apply: (ctx, _m, at, sent, emit) => {
-      const sponsor = mentionsIn(ctx, Math.max(sent.start, at.start - 30), at.start + 1)[0];
+      const sponsor = mentionsIn(ctx, Math.max(sent.start, at.start - 30), at.start + 1).pop();
       const client = after(ctx, at.end, Math.min(sent.end, at.end + 40), ORGS);
-      if (sponsor && client) emit('supports', sponsor.entity, client.entity, at, { start: sponsor.start, end: client.end });
+      if (sponsor && client)
+        emit('supports', sponsor.entity, client.entity, at, { start: sponsor.start, end: client.end });
     },
   },
   {
     // "the Houthis may have helped AQAP obtain its drones"
-    re: g(String.raw`\b(?:helped|helps|help|aided|aids|supplied|supplies|armed|arms|financed|finances|funded|funds|backed|backs|supports|supported|sheltered|shelters|trained|trains)\s+`),
+    re: g(
+      String.raw`\b(?:helped|helps|help|aided|aids|supplied|supplies|armed|arms|financed|finances|funded|funds|backed|backs|supports|supported|sheltered|shelters|sheltering|harbouring|harboring|harbours|harbors|trained|trains|backing|arming|funding)\s+(?!wing|forces|men|groups?|militias?\b)`,
+    ),
     apply: (ctx, _m, at, sent, emit) => {
       const obj = after(ctx, at.end, Math.min(sent.end, at.end + 30), ORGS);
+      if (obj && /[,;]/.test(ctx.text.slice(at.end, obj.start))) return;
       const subj = before(ctx, Math.max(sent.start, at.start - 60), at.start, [...ORGS, 'location']);
-      if (obj && subj && obj.start - at.end < 20) emit('supports', subj, obj.entity, at, { start: at.start, end: obj.end });
+      if (obj && subj && obj.start - at.end < 20)
+        emit('supports', subj, obj.entity, at, { start: at.start, end: obj.end });
     },
   },
   {
     // "regard the Islamic State as a rival", "fighting against X", "offensive against X"
-    re: g(String.raw`\b(?:regards?|sees?|considers?|views?)\s+(?=(?:the\s+)?\S+(?:\s+\S+){0,4}\s+as (?:an? |their |its )?(?:rival|enemy|foe|adversary|threat))|\b(?:rival (?:of|to)|opposed to|at war with|fighting against|fought against|offensive against|campaign against|operations? against|war (?:on|against)|fight against|crackdown on)\s+`),
+    re: g(
+      String.raw`\b(?:regards?|sees?|considers?|views?)\s+(?=(?:the\s+)?\S+(?:\s+\S+){0,4}\s+as (?:an? |their |its )?(?:rival|enemy|foe|adversary|threat))|\b(?:rival (?:of|to)|opposed to|at war with|fighting against|fought against|offensive against|campaign against|operations? against|war (?:on|against)|fight against|crackdown on)\s+`,
+    ),
     apply: (ctx, _m, at, sent, emit) => {
       const obj = after(ctx, at.end, Math.min(sent.end, at.end + 60), ORGS);
       if (!obj) return;
@@ -208,56 +369,85 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // "to eliminate the leadership of TTP", "inflicted serious losses on Wagner", "targeting X"
-    re: g(String.raw`\b(?:to |)(?:eliminate|eliminating|target|targets|targeted|targeting|attack|attacked|attacking|kill|killing|assassinate|wipe out|go after|going after|hunt down)\s+(?:the\s+)?(?:leadership|leaders|members|commanders|fighters|cadres|positions|bases) of\s+|\binflicted (?:\w+ )?(?:losses|casualties|damage) on\s+|\b(?:targeting|targeted|attacked|ambushed)\s+(?=(?:the\s+)?[A-Z])`),
+    re: g(
+      String.raw`\b(?:to |)(?:eliminate|eliminating|target|targets|targeted|targeting|attack|attacked|attacking|kill|killing|assassinate|wipe out|go after|going after|hunt down)\s+(?:the\s+)?(?:leadership|leaders|members|commanders|fighters|cadres|positions|bases) of\s+|\binflicted (?:\w+ )?(?:losses|casualties|damage) on\s+|\b(?:targeting|targeted|attacked|ambushed)\s+(?=(?:the\s+)?[A-Z])`,
+    ),
     apply: (ctx, _m, at, sent, emit) => {
       const obj = after(ctx, at.end, Math.min(sent.end, at.end + 50), ORGS);
       if (!obj) return;
       const subj = subjectAt(ctx, sent.start, at.start, ['group', 'organization'], obj.entity.id);
-      if (subj && subj.id !== obj.entity.id) emit('targets', subj, obj.entity, at, { start: at.start, end: obj.end });
+      if (subj && subj.id !== obj.entity.id)
+        emit('targets', subj, obj.entity, at, { start: at.start, end: obj.end });
     },
   },
   {
     // "is operating from Balochistan", "based in X", "sheltering in Afghanistan", "hiding in X"
-    re: g(String.raw`\b(?:operat(?:e|es|ing|ed)|based|hiding|sheltering|holed up|living|residing|staying|headquartered|active|flourishing|entrenched|present|thriving|fled|escaped)\s+(?:\w+\s+){0,2}?(?:from|in|within|across|into|throughout)\s+`),
+    re: g(
+      String.raw`\b(?:operat(?:e|es|ing|ed)|based|hiding|sheltering|holed up|living|residing|staying|headquartered|active|flourishing|entrenched|present|thriving|fled|escaped)\s+(?:\w+\s+){0,2}?(?:from|in|within|across|into|throughout)\s+`,
+    ),
     apply: (ctx, m, at, sent, emit) => {
-      const stop = /[.;]|,\s+(?:which|where|who|after|while|\w+ing)\b|\s(?:after|before|while|when)\s/.exec(ctx.text.slice(at.end, sent.end));
+      const stop = /[.;]|,\s+(?:which|where|who|after|while|\w+ing)\b|\s(?:after|before|while|when)\s/.exec(
+        ctx.text.slice(at.end, sent.end),
+      );
       const end = stop ? at.end + stop.index : sent.end;
-      const places = mentionsIn(ctx, at.end, end, ['location']).filter((p) => p.start === at.end || PLACE_INTRO.test(ctx.text.slice(Math.max(at.end, p.start - 40), p.start)));
+      const places = mentionsIn(ctx, at.end, end, ['location']).filter(
+        (p) =>
+          p.start === at.end || PLACE_INTRO.test(ctx.text.slice(Math.max(at.end, p.start - 40), p.start)),
+      );
       if (!places.length) return;
-      const subj = clauseSubject(ctx, sent.start, at.start, ['person', 'group']) ?? subjectAt(ctx, sent.start, at.start, ['person', 'group']);
+      const subj =
+        clauseSubject(ctx, sent.start, at.start, ['person', 'group']) ??
+        subjectAt(ctx, sent.start, at.start, ['person', 'group']);
       if (!subj) return;
       const fled = /^(?:fled|escaped)/i.test(m[0]);
-      for (const p of places.slice(0, 4)) emit(subj.type === 'person' || fled ? 'located_in' : 'operates_in', subj, p.entity, at, { start: at.start, end: p.end });
+      for (const p of places.slice(0, 4))
+        emit(subj.type === 'person' || fled ? 'located_in' : 'operates_in', subj, p.entity, at, {
+          start: at.start,
+          end: p.end,
+        });
     },
   },
   {
     // "ISKP's operations within Pakistan, particularly in … South Waziristan", "a campaign … across Shabwa", "stage attacks in Kirkuk", "a base for their operations"
-    re: g(String.raw`\b(?:operations|activities|presence|attacks|raids|campaign|insurgency|strongholds?|bases?|hideouts?|cells|sanctuar(?:y|ies)|havens?)\b`),
+    re: g(
+      String.raw`\b(?:operations|activities|presence|attacks|raids|campaign|insurgency|strongholds?|bases?|hideouts?|cells|sanctuar(?:y|ies)|havens?)\b`,
+    ),
     apply: (ctx, _m, at, sent, emit) => {
       const lead = ctx.text.slice(Math.max(sent.start, at.start - 40), at.start);
-      const own = /(?:['’]s?|\b(?:its|their|the group['’]s))\s+(?:[\w-]+\s+){0,2}$/i.exec(lead) || /\b(?:stage|stages|staged|staging|carry out|carries out|carried out|launch|launches|launched|mount|mounts|conduct|conducts|waging|wage|wages|repeated)\s+(?:[\w-]+\s+){0,3}$/i.test(lead);
+      const own =
+        /(?:['’]s?|\b(?:its|their|the group['’]s))\s+(?:[\w-]+\s+){0,2}$/i.exec(lead) ||
+        /\b(?:stage|stages|staged|staging|carry out|carries out|carried out|launch|launches|launched|mount|mounts|conduct|conducts|waging|wage|wages|repeated)\s+(?:[\w-]+\s+){0,3}$/i.test(
+          lead,
+        );
       if (!own) return;
       const tail = ctx.text.slice(at.end, sent.end);
       const stop = /[.;]|,\s+(?:which|who|after|while)\b/.exec(tail);
       const end = stop ? at.end + stop.index : sent.end;
-      const places = mentionsIn(ctx, at.end, end, ['location']).filter((p) => PLACE_INTRO.test(ctx.text.slice(Math.max(at.end, p.start - 40), p.start)));
+      const places = mentionsIn(ctx, at.end, end, ['location']).filter((p) =>
+        PLACE_INTRO.test(ctx.text.slice(Math.max(at.end, p.start - 40), p.start)),
+      );
       const subj = subjectAt(ctx, sent.start, at.start, ['group']);
       if (!subj) return;
-      for (const p of places.slice(0, 5)) emit('operates_in', subj, p.entity, at, { start: at.start, end: p.end });
+      for (const p of places.slice(0, 5))
+        emit('operates_in', subj, p.entity, at, { start: at.start, end: p.end });
     },
   },
   {
     // "Khyber Pakhtunkhwa and Balochistan, which provide a strategic base for their operations"
-    re: g(String.raw`\b(?:base|bases|haven|havens|sanctuary|sanctuaries|stronghold|strongholds|launch ?pad|hub)\s+for\s+(?:their|its|the group['’]s|[\w-]+['’]s)\s+(?:\w+\s+)?(?:operations|activities|attacks|fighters|militants)\b`),
+    re: g(
+      String.raw`\b(?:base|bases|haven|havens|sanctuary|sanctuaries|stronghold|strongholds|launch ?pad|hub)\s+for\s+(?:their|its|the group['’]s|[\w-]+['’]s)\s+(?:\w+\s+)?(?:operations|activities|attacks|fighters|militants)\b`,
+    ),
     apply: (ctx, _m, at, sent, emit) => {
       const subj = subjectAt(ctx, sent.start, at.end, ['group']) ?? resolveGroup(ctx, at.start);
-      for (const p of mentionsIn(ctx, sent.start, at.start, ['location']).slice(0, 5)) emit('operates_in', subj, p.entity, at, { start: p.start, end: at.end });
+      for (const p of mentionsIn(ctx, sent.start, at.start, ['location']).slice(0, 5))
+        emit('operates_in', subj, p.entity, at, { start: p.start, end: at.end });
     },
   },
 ];
 
 /** Words that introduce the place of an activity. */
-const PLACE_INTRO = /\b(?:in|within|across|throughout|from|of|like|and|including|neighbouring|neighboring|particularly|such as|into)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+const PLACE_INTRO =
+  /\b(?:in|within|across|throughout|from|of|like|and|including|neighbouring|neighboring|particularly|such as|into)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 
 function lastPersons(ctx: DocContext, pos: number): Entity[] {
   const out: Entity[] = [];
@@ -279,21 +469,30 @@ function rewards(ctx: DocContext, sent: Span, emit: Emit): void {
   for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
     const at = { start: sent.start + m.index, end: sent.start + m.index + m[0].length };
     const rest = chunk.slice(m.index + m[0].length);
-    const cue = /^\s*(?:\w+\s+){0,3}?(?:reward|bounty|for information (?:on|about|leading to)|for (?:the )?(?:capture|arrest)|on (?:the )?head of)/i.exec(rest);
+    const cue =
+      /^\s*(?:\w+\s+){0,3}?(?:reward|bounty|for information (?:on|about|leading to)|for (?:the )?(?:capture|arrest)|on (?:the )?head of)/i.exec(
+        rest,
+      );
     const lead = /\b(?:reward|bounty)\b[^.]{0,40}$/i.test(chunk.slice(0, m.index));
     if (!cue && !lead) continue;
     const from = at.end + (cue?.[0].length ?? 0);
     let obj: Entity | null = after(ctx, from, sent.end, ['person', 'group'])?.entity ?? null;
-    const role = /^\s*(?:of\s+)?(?:the\s+)?([\w'’-]+)\s+(?:head|leader|chief|commander|emir)/i.exec(ctx.text.slice(from, sent.end));
+    const role = /^\s*(?:of\s+)?(?:the\s+)?([\w'’-]+)\s+(?:head|leader|chief|commander|emir)/i.exec(
+      ctx.text.slice(from, sent.end),
+    );
     if (role) {
       const org = after(ctx, from, from + role[0].length, ORGS);
       const leader = org ? leaderOf(org.entity.id) : null;
       if (leader) obj = ctx.entityById.get(leader) ?? obj;
     }
     const scale: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3 };
-    const amount = Math.round(Number((m[1] ?? '0').replace(/,/g, '')) * (scale[(m[2] ?? '').toLowerCase()] ?? 1));
+    const amount = Math.round(
+      Number((m[1] ?? '0').replace(/,/g, '')) * (scale[(m[2] ?? '').toLowerCase()] ?? 1),
+    );
     const currency = /^€/.test(m[0]) ? 'EUR' : /^£/.test(m[0]) ? 'GBP' : /^Rs/i.test(m[0]) ? 'INR' : 'USD';
-    const subj = before(ctx, sent.start, at.start, ['organization', 'location', 'group', 'person'], obj?.id) ?? mentionsIn(ctx, sent.start, sent.end).find((x) => x.entity.id !== obj?.id)?.entity;
+    const subj =
+      before(ctx, sent.start, at.start, ['organization', 'location', 'group', 'person'], obj?.id) ??
+      mentionsIn(ctx, sent.start, sent.end).find((x) => x.entity.id !== obj?.id)?.entity;
     emit('reward_for', subj, obj, at, at, { amount: `${currency} ${amount}` });
   }
 }
@@ -303,7 +502,8 @@ function leaderOf(orgId: string): string | null {
   return leaderIndex.get(orgId) ?? null;
 }
 
-const SUSPECT_RE = /\b(?:is|was|are|were|as)\s+(?:the|a|an)\s+(?:prime|main|key|chief|principal|top)?\s*suspects?\s+in\s+|\bsuspected of (?:carrying out|involvement in|being behind|orchestrating|masterminding)\s+|\bmastermind(?:ed)? (?:of|behind)\s+/gi;
+const SUSPECT_RE =
+  /\b(?:is|was|are|were|as)\s+(?:the|a|an)\s+(?:prime|main|key|chief|principal|top)?\s*suspects?\s+in\s+|\bsuspected of (?:carrying out|involvement in|being behind|orchestrating|masterminding)\s+|\bmastermind(?:ed)? (?:of|behind)\s+/gi;
 
 /** Nested names: "Islamic State Khorasan" is a branch of "Islamic State"; "African Union Transition Mission" part of "African Union". */
 function nestedNames(ctx: DocContext, emit: Emit): void {
@@ -313,7 +513,9 @@ function nestedNames(ctx: DocContext, emit: Emit): void {
       if (child.id === parent.id) continue;
       const names = [child.name, ...child.aliases];
       const pnames = [parent.name, ...parent.aliases].filter((n) => n.split(/\s+/).length >= 2);
-      const hit = names.some((n) => pnames.some((p) => n.length > p.length + 2 && n.toLowerCase().startsWith(p.toLowerCase() + ' ')));
+      const hit = names.some((n) =>
+        pnames.some((p) => n.length > p.length + 2 && n.toLowerCase().startsWith(p.toLowerCase() + ' ')),
+      );
       const m = child.mentions[0];
       if (hit && m) emit(child.type === 'organization' ? 'part_of' : 'branch_of', child, parent, m, m);
     }
@@ -321,7 +523,11 @@ function nestedNames(ctx: DocContext, emit: Emit): void {
 }
 
 /** Extracts relations sentence by sentence; `suspectEvents` maps a text offset to the event told there. */
-export function extractRelations(ctx: DocContext, attributions: readonly Attribution[], eventAt: (pos: number) => string | null): RelationDraft[] {
+export function extractRelations(
+  ctx: DocContext,
+  attributions: readonly Attribution[],
+  eventAt: (pos: number) => string | null,
+): RelationDraft[] {
   const out: RelationDraft[] = [];
   const seen = new Set<string>();
   leaderIndex = new Map();
@@ -332,19 +538,37 @@ export function extractRelations(ctx: DocContext, attributions: readonly Attribu
       if (!subject || !object) return;
       const objectId = typeof object === 'string' ? object : object.id;
       if (subject.id === objectId) return;
-      const frameAtt = atts.filter((a) => a.verb.start < at.start || a.verb.start > cue.end).sort((a, b) => Math.abs(a.verb.start - at.start) - Math.abs(b.verb.start - at.start))[0] ?? null;
+      const frameAtt =
+        atts
+          .filter((a) => a.verb.start < at.start || a.verb.start > cue.end)
+          .sort((a, b) => Math.abs(a.verb.start - at.start) - Math.abs(b.verb.start - at.start))[0] ?? null;
       let frame: Modality = 'asserted';
-      if (frameAtt && frameAtt.verb.start < at.start) frame = frameAtt.frame === 'claimed' && type === 'targets' ? 'claimed' : /^(?:alleged|accused|claimed|denied|suggested|believed)$/i.test(frameAtt.verbText) || frameAtt.selfClaim ? frameAtt.frame : 'asserted';
+      if (frameAtt && frameAtt.verb.start < at.start) frame = frameAtt.frame;
       const clauseStart = Math.max(sent.start, ctx.text.lastIndexOf(',', at.start - 2) + 1);
-      const modality = modalityOf(ctx.text, Math.min(clauseStart, at.start), at.start, Math.max(at.end, cue.end), frame);
+      const modality = modalityOf(
+        ctx.text,
+        Math.min(clauseStart, at.start),
+        at.start,
+        Math.max(at.end, cue.end),
+        frame,
+      );
       const key = `${type}|${subject.id}|${objectId}`;
       if (seen.has(key)) return;
       seen.add(key);
       if (type === 'leader_of') leaderIndex.set(objectId, subject.id);
-      out.push({ type, subject: subject.id, object: objectId, modality, evidence: { start: sent.start, end: sent.end }, attributes, attribution: frameAtt });
+      out.push({
+        type,
+        subject: subject.id,
+        object: objectId,
+        modality,
+        evidence: { start: sent.start, end: sent.end },
+        attributes,
+        attribution: frameAtt,
+      });
     };
     const chunk = ctx.text.slice(sent.start, sent.end);
     for (const p of PATTERNS) {
+      if (p.gate && !p.gate.test(chunk)) continue;
       p.re.lastIndex = 0;
       for (let m = p.re.exec(chunk); m; m = p.re.exec(chunk)) {
         if (m[0].length === 0) {
@@ -366,9 +590,20 @@ export function extractRelations(ctx: DocContext, attributions: readonly Attribu
   nestedNames(ctx, (type, subject, object, at) => {
     if (!subject || !object || typeof object === 'string') return;
     const key = `${type}|${subject.id}|${object.id}`;
-    if (seen.has(key) || seen.has(`part_of|${subject.id}|${object.id}`) || seen.has(`branch_of|${subject.id}|${object.id}`)) return;
+    if (
+      seen.has(key) ||
+      seen.has(`part_of|${subject.id}|${object.id}`) ||
+      seen.has(`branch_of|${subject.id}|${object.id}`)
+    )
+      return;
     seen.add(key);
-    out.push({ type, subject: subject.id, object: object.id, modality: 'asserted', evidence: { start: at.start, end: at.end } });
+    out.push({
+      type,
+      subject: subject.id,
+      object: object.id,
+      modality: 'asserted',
+      evidence: { start: at.start, end: at.end },
+    });
   });
   return out;
 }

@@ -11,7 +11,6 @@ import { mentionsIn, type DocContext } from './context.js';
 import {
   AGENCY_CUES,
   ALLEGING_VERBS,
-  ANONYMOUS_CUES,
   DENYING_VERBS,
   OFFICIAL_CUES,
   OUTLET_CUES,
@@ -38,19 +37,37 @@ export interface Attribution {
   readonly selfClaim: boolean;
 }
 
-const VERB_RE = new RegExp(`\\b(?:${REPORTING_VERBS}|attribute|attributes|spoke of|put the toll at)\\b`, 'gi');
-const FRAME_RE = /\b(?:according to|as per|citing|quoting|in the words of)\s+/gi;
+const VERB_RE = new RegExp(
+  `\\b(?:${REPORTING_VERBS}|attribute|attributes|spoke of|put the toll at)\\b`,
+  'gi',
+);
+const FRAME_RE =
+  /\b(?:according to|as per|citing|quoting|in the words of|(?:carried|published|released|issued|posted|broadcast|shared|provided|relayed) (?:by|through|via)|through its|via its|via)\s+/gi;
+/** "in a statement on Telegram", "a post on X", "a video released on its channel": the medium is a source. */
+const MEDIUM_RE =
+  /\b((?:statement|message|post|posting|video|audio(?: message)?|clip|communiqu[eé])s? (?:posted |released |published |issued |carried |shared )?(?:on|via|through) (?:its |their |the |an? )?(?:[A-Z][\w'’-]*|social media|messaging app|website|channels?)(?: [A-Z][\w'’-]*| (?:news agency|channel|channels|account|accounts|radio(?: station)?|app|media))*)/g;
 const CLAIMED_BY_RE = /\b(?:responsibility (?:was|has been|had been) claimed by|claimed by)\s+/gi;
-const SHOW_SUBJECT = /^(?:inputs?|reports?|data|documents?|intelligence|records?|figures|evidence|findings|information)\b/i;
-const AUX = /(?:\s+|^)(?:have|has|had|also|later|then|first|subsequently|further|separately|again|earlier|previously|initially|repeatedly|quickly|swiftly|both|all|reportedly|would|will|could|did|do|does|not|never)\s*$/i;
-const CUT_WORDS = /\b(?:that|when|because|while|whereas|but|if|after|before|although|though|since|where|so|and then|as)\s+/gi;
-const PARTICIPLE_CUT = /\s+(?:dealing|working|speaking|familiar|close|involved|monitoring|tracking|investigating|briefed|quoted|cited)\b.*$/i;
+const SHOW_SUBJECT =
+  /^(?:inputs?|reports?|data|documents?|intelligence|records?|figures|evidence|findings|information|videos?|footage|images?|photos?|photographs?|pictures?|clips?|satellite)\b/i;
+const AUX =
+  /(?:\s+|^)(?:have|has|had|also|later|then|first|subsequently|further|separately|again|earlier|previously|initially|repeatedly|quickly|swiftly|both|all|reportedly|would|will|could|did|do|does|not|never)\s*$/i;
+const CUT_WORDS =
+  /\b(?:that|when|because|while|whereas|but|if|after|before|although|though|since|where|so|and then|as)\s+/gi;
+const PARTICIPLE_CUT =
+  /\s+(?:dealing|working|speaking|familiar|involved|monitoring|tracking|investigating|briefed|quoted|cited)\b.*$/i;
+/** "…," said Gul Rahman, a shopkeeper …: the speaker after the verb. */
+const INVERTED =
+  /^\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|minister|commander|witness|resident|police|army|military|ministry))/;
 const PRONOUN = /^(?:he|she|it|they|we|i|this|that|which|who)$/i;
-const NOT_SOURCE_HEAD = /^(?:the )?(?:said|attack|attacks|bombing|blast|explosion|video|footage|clip|evidence|toll|death toll|number|it|there|which|who|what|this|that|these|those)$/i;
-const RELATIVE_START = /^\s*(?:who|whom|whose|which|where|known as|also known as|a |an |the |one of|an? \w+ |himself|herself|themselves|but |and |speaking)/i;
+const NOT_SOURCE_HEAD =
+  /^(?:the )?(?:said|attack|attacks|bombing|blast|explosion|video|footage|clip|evidence|toll|death toll|number|it|there|which|who|what|this|that|these|those)$/i;
+const RELATIVE_START =
+  /^\s*(?:who|whom|whose|which|where|known as|also known as|a |an |the |one of|an? \w+ |himself|herself|themselves|but |and |speaking)/i;
 /** A restrictive relative clause right before the verb: "officials and agencies who have already announced". */
 const WHO_BEFORE_VERB = /\s+(?:who|that|which)\s+(?:[\w'’-]+\s+){0,3}$/i;
-const NP_STOP = new Set('of to by for from with at on in that have has had is are was were missed the attention'.split(' '));
+const NP_STOP = new Set(
+  'of to by for from with at on in that have has had is are was were missed the attention'.split(' '),
+);
 
 /** Modality that a reporting verb gives to its content. */
 function frameOf(verb: string, selfClaim: boolean): Modality {
@@ -64,13 +81,37 @@ function frameOf(verb: string, selfClaim: boolean): Modality {
 
 /** The kind of a source from its phrase, appositives and the entity it names. */
 export function classifySource(context: string, entity: Entity | null, selfClaim: boolean): SourceKind {
-  if (SOCIAL_CUES.test(context) && /social media|telegram|twitter|facebook|accounts?\b|post/i.test(context)) return 'social_media';
-  if (/\b(?:anonymity|not (?:be )?named|not authori[sz]ed|asked not to|unnamed|on condition|declined to be)\b/i.test(context)) return 'anonymous';
+  if (SOCIAL_CUES.test(context) && /social media|telegram|twitter|facebook|accounts?\b|post/i.test(context))
+    return 'social_media';
+  if (
+    /\b(?:anonymity|not (?:be )?named|not authori[sz]ed|asked not to|unnamed|on condition|declined to be)\b/i.test(
+      context,
+    )
+  )
+    return 'anonymous';
   if (selfClaim || entity?.type === 'group') return 'perpetrator_claim';
-  if (/\bsources?\b/i.test(context) && !/news agency/i.test(context)) return AGENCY_CUES.test(context) && /agenc/i.test(context) ? 'agency' : 'anonymous';
+  if (/\bsources?\b/i.test(context) && !/news agency/i.test(context))
+    return AGENCY_CUES.test(context) && /agenc/i.test(context) ? 'agency' : 'anonymous';
   if (AGENCY_CUES.test(context)) return 'agency';
-  const official = OFFICIAL_CUES.test(context);
-  if (OUTLET_CUES.test(context) && !/\b(?:military|army|ministry|government|police|public relations|spokes\w+|minister|president|gazette)\b/i.test(context)) return 'outlet';
+  if (
+    /\b(?:rights|watch|amnesty|observatory|monitor|monitoring group|ngo|red cross|red crescent|m[ée]decins|doctors without borders|association|foundation|institute|think tank|analysts?|researchers?|experts?)\b/i.test(
+      context,
+    ) &&
+    !/\b(?:minister|ministry|police|army|military|government|spokes\w+ for the (?:army|police|government))\b/i.test(
+      context,
+    )
+  )
+    return 'unknown';
+  const official =
+    OFFICIAL_CUES.test(context) ||
+    /\b(?:centre|center|authority|commission|coast ?guard|operations)\b/i.test(context);
+  if (
+    OUTLET_CUES.test(context) &&
+    !/\b(?:military|army|ministry|government|police|public relations|spokes\w+|minister|president|gazette)\b/i.test(
+      context,
+    )
+  )
+    return 'outlet';
   if (WITNESS_CUES.test(context) && !official) return 'witness';
   if (official || entity?.type === 'organization') return 'official';
   if (WITNESS_CUES.test(context)) return 'witness';
@@ -78,20 +119,48 @@ export function classifySource(context: string, entity: Entity | null, selfClaim
 }
 
 /** Start of the subject phrase that ends at `end` within the sentence, walking back over appositives. */
-function subjectBounds(text: string, sentStart: number, end: number): { start: number; head: number; ctxStart: number } | null {
+function subjectBounds(
+  text: string,
+  sentStart: number,
+  end: number,
+): { start: number; head: number; ctxStart: number } | null {
   let e = end;
-  for (let m = AUX.exec(text.slice(sentStart, e)); m && m[0].length > 0; m = AUX.exec(text.slice(sentStart, e))) e -= m[0].length;
+  for (
+    let m = AUX.exec(text.slice(sentStart, e));
+    m && m[0].length > 0;
+    m = AUX.exec(text.slice(sentStart, e))
+  )
+    e -= m[0].length;
   const before = text.slice(sentStart, e);
   let segEnd = before.length;
   let ctxStart = segEnd;
   let start = -1;
+  let skippedEmpty = false;
   for (let hops = 0; hops < 4; hops++) {
-    const comma = Math.max(before.lastIndexOf(',', segEnd - 1), before.lastIndexOf(';', segEnd - 1), before.lastIndexOf('"', segEnd - 1), before.lastIndexOf('“', segEnd - 1), before.lastIndexOf('”', segEnd - 1));
+    const comma = Math.max(
+      before.lastIndexOf(',', segEnd - 1),
+      before.lastIndexOf(';', segEnd - 1),
+      before.lastIndexOf('"', segEnd - 1),
+      before.lastIndexOf('“', segEnd - 1),
+      before.lastIndexOf('”', segEnd - 1),
+    );
     const seg = before.slice(comma + 1, segEnd);
     ctxStart = comma + 1;
     if (seg.trim() === '' && comma >= 0) {
+      if (/["”’]$/.test(before.slice(0, comma + 1))) return null;
       segEnd = comma;
+      skippedEmpty = true;
       continue;
+    }
+    if (skippedEmpty && hops === 1 && comma >= 0 && !/^\s*(?:who|which|whose|where|but|and)\b/i.test(seg)) {
+      const prevComma = Math.max(before.lastIndexOf(',', comma - 1), before.lastIndexOf(';', comma - 1));
+      const head = before.slice(prevComma + 1, comma);
+      if (head.trim().split(/\s+/).length <= 9 && /\p{Lu}/u.test(head) && !/["“”]/.test(head)) {
+        start = prevComma + 1;
+        segEnd = before.length;
+        ctxStart = start;
+        break;
+      }
     }
     if (hops > 0 && segEnd < before.length && RELATIVE_START.test(seg) && comma >= 0 && start < 0) {
       segEnd = comma;
@@ -102,6 +171,15 @@ function subjectBounds(text: string, sentStart: number, end: number): { start: n
   }
   if (start < 0) return null;
   let seg = before.slice(start, segEnd);
+  if (segEnd === before.length && skippedEmpty) {
+    const trimmed = seg.replace(/[\s,]+$/, '');
+    const lead = /^\s*/.exec(trimmed)?.[0].length ?? 0;
+    return {
+      start: sentStart + start + lead,
+      head: sentStart + start + trimmed.length,
+      ctxStart: sentStart + start,
+    };
+  }
   let lastCut = -1;
   CUT_WORDS.lastIndex = 0;
   for (let m = CUT_WORDS.exec(seg); m; m = CUT_WORDS.exec(seg)) lastCut = m.index + m[0].length;
@@ -115,11 +193,19 @@ function subjectBounds(text: string, sentStart: number, end: number): { start: n
   const cut = PARTICIPLE_CUT.exec(seg);
   const headEnd = start + (cut ? cut.index : seg.replace(/\s+$/, '').length);
   if (headEnd <= start) return null;
-  return { start: sentStart + start, head: sentStart + headEnd, ctxStart: sentStart + Math.min(ctxStart, start) };
+  return {
+    start: sentStart + start,
+    head: sentStart + headEnd,
+    ctxStart: sentStart + Math.min(ctxStart, start),
+  };
 }
 
 /** The noun phrase that ends at `end`: up to six words back, stopping at prepositions and verbs. */
-function npBefore(text: string, sentStart: number, end: number): { start: number; head: number; ctxStart: number } | null {
+function npBefore(
+  text: string,
+  sentStart: number,
+  end: number,
+): { start: number; head: number; ctxStart: number } | null {
   const words = [...text.slice(sentStart, end).matchAll(/[\p{L}\p{N}'’-]+/gu)];
   let start = end;
   for (let i = words.length - 1, n = 0; i >= 0 && n < 6; i--, n++) {
@@ -133,7 +219,10 @@ function npBefore(text: string, sentStart: number, end: number): { start: number
 /** Trims a leading time or place phrase ("On Sunday the government" → "the government"). */
 function trimLead(ctx: DocContext, start: number, end: number): number {
   for (const t of ctx.times) if (t.start >= start && t.end < end && t.start - start < 12) start = t.end;
-  const m = /^[\s,]*(?:(?:in|on|at|by|from|for|with|during|speaking|early|late|later|earlier|subsequently|also|however|meanwhile)\b[^,]*,)?\s*/i.exec(ctx.text.slice(start, end));
+  const m =
+    /^[\s,]*(?:(?:in|on|at|by|from|for|with|during|speaking|early|late|later|earlier|subsequently|also|however|meanwhile)\b[^,]*,)?\s*/i.exec(
+      ctx.text.slice(start, end),
+    );
   return start + (m && m[0].length < end - start ? m[0].length : 0);
 }
 
@@ -145,25 +234,67 @@ function tidy(text: string, start: number, end: number): Span {
 }
 
 /** A name used as a modifier ("an al-Qaeda-linked group") is not the speaker. */
-const MODIFIER_AFTER = /^(?:-|\s)?(?:linked|allied|affiliated|aligned|backed|inspired|led|run|controlled|based)\b/i;
+const MODIFIER_AFTER =
+  /^(?:-|\s)?(?:linked|allied|affiliated|aligned|backed|inspired|led|run|controlled|based)\b/i;
 
 function actorIn(ctx: DocContext, s: Span): Entity | null {
-  const ms = mentionsIn(ctx, s.start, s.end, ['group', 'organization', 'person']).filter((m) => !MODIFIER_AFTER.test(ctx.text.slice(m.end, m.end + 12)));
-  if (ms.length) return ms[ms.length - 1]?.entity ?? null;
+  const all = mentionsIn(ctx, s.start, s.end, ['group', 'organization', 'person']);
+  const ms = all.filter(
+    (m) =>
+      !MODIFIER_AFTER.test(ctx.text.slice(m.end, m.end + 12)) &&
+      !/^['’]s?\s/.test(ctx.text.slice(m.end, m.end + 3)),
+  );
+  const group =
+    ms.find((m) => m.entity.type === 'group') ??
+    all.find(
+      (m) =>
+        m.entity.type === 'group' &&
+        /^['’]s?\s+(?:\w+\s+){0,2}(?:spokes\w+|official|commander|leader|statement|media)/i.test(
+          ctx.text.slice(m.end, m.end + 40),
+        ),
+    );
+  if (group) return group.entity;
+  if (ms.length) return ms[0]?.entity ?? null;
   const t = ctx.text.slice(s.start, s.end);
-  return /^(?:the|this) (?:\w+ )?(?:group|outfit|militants|organi[sz]ation|movement|jihadists|insurgents|rebels)$/i.test(t) ? resolveGroup(ctx, s.start) : null;
+  return /^(?:the|this) (?:\w+ )?(?:group|outfit|militants|organi[sz]ation|movement|jihadists|insurgents|rebels)$/i.test(
+    t,
+  )
+    ? resolveGroup(ctx, s.start)
+    : null;
 }
 
-function makeAttribution(ctx: DocContext, sentence: number, span: Span, context: string, verb: Span, selfClaimHint: boolean): Attribution | null {
+function makeAttribution(
+  ctx: DocContext,
+  sentence: number,
+  span: Span,
+  context: string,
+  verb: Span,
+  selfClaimHint: boolean,
+): Attribution | null {
   const t = ctx.text.slice(span.start, span.end);
   if (!t || PRONOUN.test(t) || NOT_SOURCE_HEAD.test(t) || t.split(/\s+/).length > 14) return null;
+  if (/^(?:no|neither|none)\b/i.test(t) || new RegExp(`\\b(?:${REPORTING_VERBS})$`, 'i').test(t)) return null;
   const entity = actorIn(ctx, span);
   const verbText = ctx.text.slice(verb.start, verb.end);
   const content = ctx.text.slice(verb.end, Math.min(ctx.text.length, verb.end + 60));
   const selfClaim =
     selfClaimHint ||
-    (entity?.type === 'group' && (/^claim/i.test(verbText) || /^\s*(?:(?:that )?(?:it|its|they|their)\b)/i.test(content)));
-  return { sentence, span, context, verb, verbText, kind: classifySource(context, entity, selfClaim), entity, frame: frameOf(verbText, selfClaim), selfClaim };
+    (entity?.type === 'group' &&
+      (/^claim/i.test(verbText) ||
+        /^(?:[^.;]{0,60}?\bthat\s+)?\s*(?:it|its|they|their|the group|the organi[sz]ation)\b/i.test(
+          content,
+        )));
+  return {
+    sentence,
+    span,
+    context,
+    verb,
+    verbText,
+    kind: classifySource(context, entity, selfClaim),
+    entity,
+    frame: frameOf(verbText, selfClaim),
+    selfClaim,
+  };
 }
 
 /** "X said", "X, the spokesman, told", "…, the sources added". */
@@ -180,15 +311,42 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
       const earlier = out.filter((a) => a.sentence === si && a.verb.end <= s.start + m.index).pop();
       if (earlier) {
         const verb = { start: s.start + m.index, end: s.start + m.index + m[0].length };
-        const redo = makeAttribution(ctx, si, earlier.span, earlier.context, verb, /^claim/i.test(m[0]) && earlier.entity?.type === 'group');
+        const redo = makeAttribution(
+          ctx,
+          si,
+          earlier.span,
+          earlier.context,
+          verb,
+          /^claim/i.test(m[0]) && earlier.entity?.type === 'group',
+        );
         if (redo) out.push(redo);
       }
       continue;
     }
     if (/^claimed$/i.test(m[0]) && /^\s+the lives/i.test(chunk.slice(m.index + m[0].length))) continue;
+    if (/^accused$/i.test(m[0]) && /^\s+of\b/i.test(chunk.slice(m.index + m[0].length))) continue;
     const who = WHO_BEFORE_VERB.exec(chunk.slice(0, m.index));
-    const b = who ? npBefore(ctx.text, s.start, s.start + who.index) : subjectBounds(ctx.text, s.start, vStart);
-    if (!b) continue;
+    const b = who
+      ? npBefore(ctx.text, s.start, s.start + who.index)
+      : subjectBounds(ctx.text, s.start, vStart);
+    if (!b || /^[\s"“”,]*$/.test(ctx.text.slice(b.start, b.head))) {
+      const inv = INVERTED.exec(chunk.slice(m.index + m[0].length));
+      if (inv?.[1] && /[,"”’]\s*$/.test(chunk.slice(0, m.index))) {
+        const st = s.start + m.index + m[0].length + inv[0].length - inv[1].length;
+        const span = { start: st, end: st + inv[1].length };
+        const a = makeAttribution(
+          ctx,
+          si,
+          span,
+          inv[0] +
+            chunk.slice(m.index + m[0].length + inv[0].length, m.index + m[0].length + inv[0].length + 80),
+          { start: vStart, end: vStart + m[0].length },
+          false,
+        );
+        if (a) out.push(a);
+      }
+      continue;
+    }
     const start = trimLead(ctx, b.start, b.head);
     let span = tidy(ctx.text, start, b.head);
     const verb = { start: vStart, end: vStart + m[0].length };
@@ -199,9 +357,20 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
       if (by) span = tidy(ctx.text, span.start + by.index + by[0].length, span.end);
     }
     if (span.end - span.start < 2) continue;
-    const a = makeAttribution(ctx, si, span, ctx.text.slice(b.ctxStart, vStart), verb, /^claim/i.test(m[0]) && isGroupLike(ctx, span));
+    const a = makeAttribution(
+      ctx,
+      si,
+      span,
+      ctx.text.slice(b.ctxStart, vStart),
+      verb,
+      /^claim/i.test(m[0]) && isGroupLike(ctx, span),
+    );
     if (a) out.push(a);
-    const told = /^told$/i.test(m[0]) ? /^\s+((?:the |a )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}|(?:national|state|local) (?:television|radio|media)|[\w-]+ (?:television|TV|radio))/.exec(chunk.slice(m.index + m[0].length)) : null;
+    const told = /^told$/i.test(m[0])
+      ? /^\s+((?:the |a )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}|(?:national|state|local) (?:television|radio|media)|[\w-]+ (?:television|TV|radio))/.exec(
+          chunk.slice(m.index + m[0].length),
+        )
+      : null;
     if (told?.[1] && OUTLET_CUES.test(told[1])) {
       const st = verb.end + told[0].length - told[1].length;
       const t = makeAttribution(ctx, si, { start: st, end: st + told[1].length }, told[1], verb, false);
@@ -211,7 +380,10 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
 }
 
 function isGroupLike(ctx: DocContext, span: Span): boolean {
-  return mentionsIn(ctx, span.start, span.end, ['group']).length > 0 || /\b(?:outfit|group|militants|faction|organi[sz]ation)\b/i.test(ctx.text.slice(span.start, span.end));
+  return (
+    mentionsIn(ctx, span.start, span.end, ['group']).length > 0 ||
+    /\b(?:outfit|group|militants|faction|organi[sz]ation)\b/i.test(ctx.text.slice(span.start, span.end))
+  );
 }
 
 /** "according to X", "as per X", "claimed by X". */
@@ -224,16 +396,49 @@ function frameAttributions(ctx: DocContext, si: number, out: Attribution[]): voi
     for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
       const from = m.index + m[0].length;
       const rest = chunk.slice(from);
-      const stop = re === CLAIMED_BY_RE ? /[,.;:]\s|[,.;:]$|\s+(?:who|which|that|on|in|at|because)\s+(?=[a-z])/.exec(rest) : /[,.;:]\s|[,.;:]$|\s+(?:who|which|that|on|in|at)\s+(?=[a-z])|\s+(?:as|and|because)\s/.exec(rest);
+      const stop =
+        re === CLAIMED_BY_RE
+          ? /[,.;:]\s|[,.;:]$|\s+(?:who|which|that|on|in|at|because)\s+(?=[a-z])/.exec(rest)
+          : /[,.;:]\s|[,.;:]$|\s+(?:who|which|that|on|in|at)\s+(?=[a-z])|\s+(?:as|and|because)\s/.exec(rest);
       let len = stop ? stop.index : rest.length;
       const appos = /^,\s+([A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,3})\.?\s*$/u.exec(rest.slice(len));
       if (appos) len = len + appos[0].replace(/\.?\s*$/, '').length;
       const span = tidy(ctx.text, s.start + from, s.start + from + len);
       const ctxEnd = Math.min(s.end, span.end + 80);
       const verb = { start: s.start + m.index, end: s.start + from - 1 };
-      const a = makeAttribution(ctx, si, span, ctx.text.slice(span.start, ctxEnd), verb, re === CLAIMED_BY_RE);
-      if (a) out.push(re === CLAIMED_BY_RE ? { ...a, kind: 'perpetrator_claim', frame: 'claimed', selfClaim: true } : a);
+      const a = makeAttribution(
+        ctx,
+        si,
+        span,
+        ctx.text.slice(span.start, ctxEnd),
+        verb,
+        re === CLAIMED_BY_RE,
+      );
+      if (a)
+        out.push(
+          re === CLAIMED_BY_RE ? { ...a, kind: 'perpetrator_claim', frame: 'claimed', selfClaim: true } : a,
+        );
     }
+  }
+}
+
+/** "in a statement on Telegram", "a post on X": the medium as a source, owned by the speaker of its sentence. */
+function mediumAttributions(ctx: DocContext, si: number, out: Attribution[]): void {
+  const s = ctx.sentences[si];
+  if (!s) return;
+  const chunk = ctx.text.slice(s.start, s.end);
+  MEDIUM_RE.lastIndex = 0;
+  for (let m = MEDIUM_RE.exec(chunk); m; m = MEDIUM_RE.exec(chunk)) {
+    const span = tidy(ctx.text, s.start + m.index, s.start + m.index + (m[1] ?? '').length);
+    const speaker = out.find((a) => a.sentence === si && a.entity);
+    const a = makeAttribution(ctx, si, span, chunk, span, false);
+    if (a)
+      out.push({
+        ...a,
+        entity: a.entity ?? speaker?.entity ?? null,
+        selfClaim: speaker?.selfClaim ?? false,
+        kind: SOCIAL_CUES.test(m[0]) || /\bX\b/.test(m[0]) ? 'social_media' : a.kind,
+      });
   }
 }
 
@@ -244,6 +449,7 @@ export function findAttributions(ctx: DocContext): Attribution[] {
   for (let si = Math.max(0, first); si < ctx.sentences.length; si++) {
     verbAttributions(ctx, si, out);
     frameAttributions(ctx, si, out);
+    mediumAttributions(ctx, si, out);
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }
@@ -254,7 +460,14 @@ export function statementTimes(ctx: DocContext, attributions: readonly Attributi
   for (const a of attributions) {
     for (const t of ctx.times) {
       const gap = ctx.text.slice(a.verb.end, t.start);
-      if (t.start >= a.verb.end && gap.length < 60 && /^(?:\s+(?:[\w'’-]+\s+){0,7}?(?:on|in|late on|early on|earlier on|later on)?\s*|\s+)$/i.test(gap) && !/[,.;]/.test(gap) && !/\b(?:killed|attack|that)\b/i.test(gap)) out.add(t.start);
+      if (
+        t.start >= a.verb.end &&
+        gap.length < 60 &&
+        /^(?:\s+(?:[\w'’-]+\s+){0,7}?(?:on|in|late on|early on|earlier on|later on)?\s*|\s+)$/i.test(gap) &&
+        !/[,.;]/.test(gap) &&
+        !/\b(?:killed|attack|that)\b/i.test(gap)
+      )
+        out.add(t.start);
     }
   }
   return out;

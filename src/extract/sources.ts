@@ -14,15 +14,33 @@ export interface SourceTable {
 }
 
 const SPECIFICITY: Readonly<Record<SourceKind, number>> = {
-  perpetrator_claim: 7, social_media: 6, anonymous: 5, witness: 4, agency: 3, official: 3, outlet: 2, unknown: 0,
+  perpetrator_claim: 7,
+  social_media: 6,
+  anonymous: 5,
+  witness: 4,
+  agency: 3,
+  official: 3,
+  outlet: 2,
+  unknown: 0,
 };
 
 /** Groups attributions into sources and grades them. */
-export function buildSources(text: string, attributions: readonly Attribution[], grader: Grader, outlet: string | null): SourceTable {
-  const byKey = new Map<string, { text: string; kind: SourceKind; mentions: { start: number; end: number }[]; atts: Attribution[] }>();
+export function buildSources(
+  text: string,
+  attributions: readonly Attribution[],
+  grader: Grader,
+  outlet: string | null,
+): SourceTable {
+  const byKey = new Map<
+    string,
+    { text: string; kind: SourceKind; mentions: { start: number; end: number }[]; atts: Attribution[] }
+  >();
   for (const a of attributions) {
     const surface = text.slice(a.span.start, a.span.end);
-    const key = a.entity && a.entity.type !== 'location' ? `e:${a.entity.id}` : `t:${squash(surface.toLowerCase().replace(/^(?:the|a|an|one)\s+/, ''))}`;
+    const key =
+      a.entity && a.entity.type !== 'location'
+        ? `e:${a.entity.id}`
+        : `t:${squash(surface.toLowerCase().replace(/^(?:the|a|an|one)\s+/, ''))}`;
     const cur = byKey.get(key);
     if (!cur) {
       byKey.set(key, { text: surface, kind: a.kind, mentions: [a.span], atts: [a] });
@@ -30,7 +48,11 @@ export function buildSources(text: string, attributions: readonly Attribution[],
     }
     cur.atts.push(a);
     if (!cur.mentions.some((m) => m.start === a.span.start)) cur.mentions.push(a.span);
-    if (SPECIFICITY[a.kind] > SPECIFICITY[cur.kind] && !(cur.kind === 'official' && a.kind === 'perpetrator_claim')) cur.kind = a.kind;
+    if (
+      SPECIFICITY[a.kind] > SPECIFICITY[cur.kind] &&
+      !(cur.kind === 'official' && a.kind === 'perpetrator_claim')
+    )
+      cur.kind = a.kind;
     if (a.span.end - a.span.start > cur.text.length && cur.kind !== 'perpetrator_claim') cur.text = surface;
   }
   const ids = new Map<Attribution, string>();
@@ -38,7 +60,13 @@ export function buildSources(text: string, attributions: readonly Attribution[],
   for (const s of byKey.values()) {
     const id = `s${sources.length + 1}`;
     for (const a of s.atts) ids.set(a, id);
-    sources.push({ id, text: s.text, kind: s.kind, reliability: grader.sourceReliability(s.kind, s.text, outlet), mentions: s.mentions.sort((x, y) => x.start - y.start) });
+    sources.push({
+      id,
+      text: s.text,
+      kind: s.kind,
+      reliability: grader.sourceReliability(s.kind, s.text, outlet),
+      mentions: s.mentions.sort((x, y) => x.start - y.start),
+    });
   }
   return { sources, idOf: (a) => ids.get(a) ?? null };
 }

@@ -7,7 +7,13 @@ import { gradeClaim } from './credibility.js';
 import { outletReliability, reliabilityFor, type ReliabilityConfig } from './reliability.js';
 
 export { gradeClaim } from './credibility.js';
-export { DEFAULT_KIND_RELIABILITY, loadReliabilityConfig, outletReliability, reliabilityFor, type ReliabilityConfig } from './reliability.js';
+export {
+  DEFAULT_KIND_RELIABILITY,
+  loadReliabilityConfig,
+  outletReliability,
+  reliabilityFor,
+  type ReliabilityConfig,
+} from './reliability.js';
 
 /** A grader for extraction built from a reliability config (defaults when none). */
 export function createGrader(config: ReliabilityConfig = {}): Grader {

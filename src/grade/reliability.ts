@@ -37,8 +37,11 @@ const GRADES = new Set(['A', 'B', 'C', 'D', 'E', 'F']);
 
 function checkGrades(where: string, rec: unknown): Record<string, Reliability> {
   if (rec === undefined) return {};
-  if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) throw new Error(`${where} must be an object of name → grade`);
-  for (const [k, v] of Object.entries(rec)) if (!GRADES.has(v as string)) throw new Error(`${where}.${k}: "${String(v)}" is not an Admiralty grade A–F`);
+  if (typeof rec !== 'object' || rec === null || Array.isArray(rec))
+    throw new Error(`${where} must be an object of name → grade`);
+  for (const [k, v] of Object.entries(rec))
+    if (!GRADES.has(v as string))
+      throw new Error(`${where}.${k}: "${String(v)}" is not an Admiralty grade A–F`);
   return rec as Record<string, Reliability>;
 }
 
@@ -47,9 +50,11 @@ export function loadReliabilityConfig(path?: string): ReliabilityConfig {
   if (!path) return {};
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   const kinds = checkGrades('kinds', raw.kinds);
-  for (const k of Object.keys(kinds)) if (!(k in DEFAULT_KIND_RELIABILITY)) throw new Error(`kinds.${k}: unknown source kind`);
+  for (const k of Object.keys(kinds))
+    if (!(k in DEFAULT_KIND_RELIABILITY)) throw new Error(`kinds.${k}: unknown source kind`);
   const defaultOutlet = raw.defaultOutlet;
-  if (defaultOutlet !== undefined && !GRADES.has(defaultOutlet as string)) throw new Error(`defaultOutlet: "${String(defaultOutlet)}" is not a grade A–F`);
+  if (defaultOutlet !== undefined && !GRADES.has(defaultOutlet as string))
+    throw new Error(`defaultOutlet: ${JSON.stringify(defaultOutlet)} is not a grade A–F`);
   return {
     kinds,
     outlets: checkGrades('outlets', raw.outlets),
@@ -58,7 +63,10 @@ export function loadReliabilityConfig(path?: string): ReliabilityConfig {
   };
 }
 
-function lookup(table: Readonly<Record<string, Reliability>> | undefined, name: string | null): Reliability | null {
+function lookup(
+  table: Readonly<Record<string, Reliability>> | undefined,
+  name: string | null,
+): Reliability | null {
   if (!table || !name) return null;
   const n = name.toLowerCase();
   for (const [k, v] of Object.entries(table)) if (n.includes(k.toLowerCase())) return v;
@@ -67,7 +75,12 @@ function lookup(table: Readonly<Record<string, Reliability>> | undefined, name: 
 
 /** Reliability of a source: a named override, else the outlet's when the source is an outlet, else its kind's. */
 export function reliabilityFor(kind: SourceKind, text: string, config: ReliabilityConfig = {}): Reliability {
-  return lookup(config.sources, text) ?? (kind === 'outlet' || kind === 'agency' ? lookup(config.outlets, text) : null) ?? config.kinds?.[kind] ?? DEFAULT_KIND_RELIABILITY[kind];
+  return (
+    lookup(config.sources, text) ??
+    (kind === 'outlet' || kind === 'agency' ? lookup(config.outlets, text) : null) ??
+    config.kinds?.[kind] ??
+    DEFAULT_KIND_RELIABILITY[kind]
+  );
 }
 
 /** Reliability of an outlet's own voice (C when nothing is known). */

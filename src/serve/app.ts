@@ -10,6 +10,7 @@ import { registerEntityRoutes } from './routes/entities.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerReviewRoutes } from './routes/review.js';
 import { registerSearchRoutes } from './routes/search.js';
+import type { ReadPool } from './read-pool.js';
 import { securityHeaders } from './security.js';
 import { DEFAULT_WEB_ROOT, mountStatic } from './static-files.js';
 
@@ -20,6 +21,8 @@ export interface AppOptions {
   readonly ingest?: Ingester;
   /** The built workbench; default web/dist; null for the API alone. */
   readonly webRoot?: string | null;
+  /** Reader threads that answer GET /api/* requests in parallel; default none (answered here). */
+  readonly readPool?: ReadPool;
 }
 
 /** Largest request body: a long article as HTML, with room to spare. */
@@ -51,6 +54,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
       },
     }),
   );
+  const pool = options.readPool;
+  if (pool) app.use('/api/*', (c, next) => (c.req.method === 'GET' ? pool.fetch(c.req.raw) : next()));
   const deps = { store: options.store, ingest: options.ingest ?? pipelineIngester() };
   app.get('/api/health', (c) => c.json({ ok: true }));
   registerDocumentRoutes(app, deps);

@@ -1,8 +1,11 @@
 /** Starts the app on a port (`sitrep serve`, `npm start`, the browser tests and the bench). */
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
+import { SqliteStore } from '../store/sqlite/index.js';
 import type { AppOptions } from './app.js';
 import { createApp } from './app.js';
+import { ReadPool } from './read-pool.js';
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -10,9 +13,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What startServer needs beyond the app's own options. */
+export interface ServerOptions extends AppOptions {
+  readonly port: number;
+  readonly host: string;
+  /**
+   * Reader threads for GET /api/* when the store is a SQLite file (at most one per core); default 0:
+   * every request is answered on the main thread. Measured on a loaded 2-core machine, 2 readers
+   * helped search and hurt profiles, so the pool is opt-in.
+   */
+  readonly readers?: number;
+}
+
 /** Listens on host:port (port 0 picks a free one) and resolves once it accepts connections. */
-export function startServer(options: AppOptions & { port: number; host: string }): Promise<RunningServer> {
-  const app = createApp(options);
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const pool = readPoolFor(options);
+  const app = createApp({ ...options, ...(pool ? { readPool: pool } : {}) });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },
@@ -20,10 +36,22 @@ export function startServer(options: AppOptions & { port: number; host: string }
         const host = info.address.includes(':') ? `[${info.address}]` : info.address;
         resolve({
           url: `http://${host}:${info.port}`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: async () => {
+            await new Promise<void>((done) => server.close(() => done()));
+            await pool?.close();
+          },
         });
       },
     );
     server.once('error', reject);
   });
+}
+
+/** A pool over the store's database file, or null (in-memory store, another engine, or 0 readers). */
+function readPoolFor(options: ServerOptions): ReadPool | null {
+  const size = Math.min(options.readers ?? 0, availableParallelism());
+  if (size <= 0 || !(options.store instanceof SqliteStore)) return null;
+  const path = options.store.db.name;
+  if (!path || path === ':memory:' || options.store.db.memory) return null;
+  return new ReadPool(path, size);
 }

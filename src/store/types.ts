@@ -147,7 +147,7 @@ export interface EventFilter {
 }
 
 /** The one interface every storage engine implements (SQLite now, PostgreSQL later). */
-export interface Store {
+export interface Store extends FusionStore {
   /** Stores a document and its extraction atomically: all of it or nothing. Re-saving the same text updates. */
   saveDocument(record: DocumentRecord): Promise<SaveResult>;
   /** A document by full id or unambiguous id prefix (at least 6 hex digits). */
@@ -337,4 +337,140 @@ export interface Correction {
   readonly after: unknown;
   readonly revertedAt: string | null;
   readonly revertedBy: string | null;
+}
+
+// ── Cross-document fusion (issue 8) ─────────────────────────────────────────────────────────
+
+/** A piece of evidence in a stored document: its id, the span and the text the span reads. */
+export interface EvidenceRef {
+  readonly docId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A source as one document names it, with its Admiralty reliability. */
+export interface ReportSource {
+  readonly text: string;
+  readonly kind: SourceKind;
+  readonly reliability: Reliability;
+}
+
+/** One document's report of a fused event: its own record, figures, evidence and sources, never overwritten. */
+export interface FusionReport {
+  readonly docId: string;
+  readonly eventId: string;
+  /** Story of the document: copies (exact or syndicated) share it and count as one report. */
+  readonly storyId: string | null;
+  readonly docTitle: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly event: Event;
+  readonly locationName: string | null;
+  readonly perpetratorNames: readonly string[];
+  readonly claimedByNames: readonly string[];
+  readonly evidence: readonly EvidenceRef[];
+  /** The sources the document gives for the event; empty when it is the outlet's own voice. */
+  readonly sources: readonly ReportSource[];
+  /** Best single-document credibility of the claims about the event in its document (null: none graded it). */
+  readonly credibility: Credibility | null;
+  /** How the report joined the fused event (1 for the first report). */
+  readonly confidence: number;
+  readonly reason: string;
+}
+
+/** One incident as several documents report it. */
+export interface FusedEvent {
+  /** `fev:` id derived from its first report; stable while that report is stored. */
+  readonly id: string;
+  readonly category: EventCategory;
+  readonly reports: readonly FusionReport[];
+  /** Reports from distinct stories (syndicated copies count once). */
+  readonly independentReports: number;
+  /** Contradiction records (kind `revision` excluded) that involve this event. */
+  readonly contradictions: number;
+  /** Their kinds, one entry per record. */
+  readonly contradictionKinds: readonly ContradictionKind[];
+}
+
+/** Filters for fused-event listings: the event filter (any report matching selects the fused event), or one document's. */
+export interface FusedEventFilter extends EventFilter {
+  /** Only fused events with a report from this document. */
+  readonly docId?: string;
+}
+
+/** What kind of disagreement a contradiction record describes; `revision` is a later, higher toll (not a contradiction). */
+export type ContradictionKind =
+  'fatalities' | 'injured' | 'perpetrator' | 'claimant' | 'place' | 'date' | 'status' | 'revision';
+
+/** One side of a contradiction: what a document says, and where. */
+export interface ContradictionSide {
+  readonly docId: string;
+  readonly docTitle: string | null;
+  readonly published: string | null;
+  readonly storyId: string | null;
+  /** Event or claim id within the document. */
+  readonly ref: string;
+  readonly value: string;
+  readonly evidence: readonly EvidenceRef[];
+}
+
+/** A recorded disagreement between two independent reports; both sides are kept as they were. */
+export interface ContradictionRecord {
+  readonly id: number;
+  readonly kind: ContradictionKind;
+  /** The fused event both sides report, for event contradictions. */
+  readonly fusedId: string | null;
+  /** The entity both sides talk about, for `status` (alive vs dead). */
+  readonly subject: EntityRef | null;
+  readonly a: ContradictionSide;
+  readonly b: ContradictionSide;
+  readonly note: string;
+  readonly createdAt: string;
+}
+
+/** One dated item about an entity: an event it takes part in, a relation, or a claim, with source and grade. */
+export interface EntityTimelineItem {
+  /** The date the item is about; `reported` when only the publication date is known. */
+  readonly date: string | null;
+  readonly dateEnd: string | null;
+  readonly dateKind: 'event' | 'relation' | 'text' | 'reported';
+  /** `mention`: a sentence naming the entity that no extracted fact covers (kept when it states a date). */
+  readonly kind: 'event' | 'relation' | 'claim' | 'mention';
+  /** Event type, relation type, or the claim's modality. */
+  readonly label: string;
+  readonly text: string;
+  readonly modality: Modality;
+  readonly docId: string;
+  readonly docTitle: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly storyId: string | null;
+  readonly source: ReportSource | null;
+  /** Independent stories (syndicated copies once) stating the same event or relation, and those denying or negating it. */
+  readonly corroboration: { readonly independent: number; readonly contrary: number };
+  /** Contradiction records (not revisions) on the fused event, for event items. */
+  readonly contradictions: number;
+  /** Single-document Admiralty grade ("B2"; "?" for the outlet's own voice, whose reliability is graded at read time). */
+  readonly grade: string;
+  readonly credibility: Credibility;
+  /** The fused event the item belongs to, when it is an event report or about one. */
+  readonly fusedId: string | null;
+  readonly ref: string;
+}
+
+/** The cross-document methods of issue 8; every engine implements them. */
+export interface FusionStore {
+  /** Fused events (each once, with all its reports), newest first. */
+  listFusedEvents(filter?: FusedEventFilter): Promise<FusedEvent[]>;
+  /** One fused event by id, or null. */
+  getFusedEvent(id: string): Promise<FusedEvent | null>;
+  /** Contradiction records, newest first; revisions only when asked. */
+  listContradictionRecords(options?: {
+    readonly kind?: ContradictionKind;
+    readonly includeRevisions?: boolean;
+    readonly limit?: number;
+  }): Promise<ContradictionRecord[]>;
+  /** Every dated event, relation and claim about an entity (by key), oldest first; undated ones last. */
+  entityTimeline(key: string, options?: { readonly limit?: number }): Promise<EntityTimelineItem[]>;
 }

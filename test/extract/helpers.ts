@@ -40,12 +40,28 @@ export function entitiesFromNames(text: string, specs: readonly EntitySpec[]): E
 }
 
 /** Runs tokenizer, sentence splitter and fact extraction with default grading. */
-export function extract(text: string, specs: readonly EntitySpec[], published: string | null, opts: { dateline?: string; hints?: RelationHint[] } = {}): { facts: Facts; entities: Entity[] } {
+export function extract(
+  text: string,
+  specs: readonly EntitySpec[],
+  published: string | null,
+  opts: { dateline?: string; hints?: RelationHint[] } = {},
+): { facts: Facts; entities: Entity[] } {
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
   const entities = entitiesFromNames(text, specs);
-  const datelineSpan = opts.dateline && text.startsWith(opts.dateline) ? { start: 0, end: opts.dateline.length } : null;
-  const facts = extractFacts({ text, tokens, sentences, entities, relationHints: opts.hints ?? [], published, datelineSpan, outlet: null, grader: createGrader() });
+  const datelineSpan =
+    opts.dateline && text.startsWith(opts.dateline) ? { start: 0, end: opts.dateline.length } : null;
+  const facts = extractFacts({
+    text,
+    tokens,
+    sentences,
+    entities,
+    relationHints: opts.hints ?? [],
+    published,
+    datelineSpan,
+    outlet: null,
+    grader: createGrader(),
+  });
   return { facts, entities };
 }
 

@@ -11,9 +11,15 @@ const CASES = join(import.meta.dirname, '..', '..', '..', 'shared', 'eval', 'cas
 
 function checkInvariants(text: string, facts: Facts, entityIds: ReadonlySet<string>): void {
   const inText = (s: Span) => s.start >= 0 && s.end > s.start && s.end <= text.length;
-  const spans = [...facts.events.flatMap((e) => e.evidence), ...facts.relations.flatMap((r) => r.evidence), ...facts.sources.flatMap((s) => s.mentions), ...facts.claims.map((c) => c.evidence)];
+  const spans = [
+    ...facts.events.flatMap((e) => e.evidence),
+    ...facts.relations.flatMap((r) => r.evidence),
+    ...facts.sources.flatMap((s) => s.mentions),
+    ...facts.claims.map((c) => c.evidence),
+  ];
   for (const s of spans) expect(inText(s), JSON.stringify(s)).toBe(true);
-  for (const s of facts.sources) expect(s.mentions.some((m) => text.slice(m.start, m.end) === s.text)).toBe(true);
+  for (const s of facts.sources)
+    expect(s.mentions.some((m) => text.slice(m.start, m.end) === s.text)).toBe(true);
   const ids = [...facts.events, ...facts.relations, ...facts.sources, ...facts.claims].map((x) => x.id);
   expect(new Set(ids).size).toBe(ids.length);
   const eventIds = new Set(facts.events.map((e) => e.id));
@@ -33,7 +39,8 @@ function checkInvariants(text: string, facts: Facts, entityIds: ReadonlySet<stri
 
 describe('extraction invariants', () => {
   it('hold on random-ish text with no entities', () => {
-    const text = 'Gunmen killed 4 people; the army said 12 were hurt. “It was a bomb,” a witness told Reuters on Monday.\n\nAt least 7 died.';
+    const text =
+      'Gunmen killed 4 people; the army said 12 were hurt. “It was a bomb,” a witness told Reuters on Monday.\n\nAt least 7 died.';
     const { facts, entities } = extract(text, [], '2024-01-10');
     checkInvariants(text, facts, new Set(entities.map((e) => e.id)));
     expect(facts.events.length).toBeGreaterThan(0);

@@ -36,7 +36,7 @@ export interface ExpectedEvent {
 }
 
 /** The scorer's name normalisation (../shared/eval/score.mjs). */
-export function norm(s: unknown): string {
+export function norm(s: string | null | undefined): string {
   return String(s ?? '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -62,11 +62,15 @@ function countOk(got: Event['fatalities'], want: Bounds | undefined): boolean {
 export function checkCase(c: SentenceCase, doc: Extraction): string[] {
   const fails: string[] = [];
   const byId = new Map<string, Entity | Event>([...doc.entities, ...doc.events].map((x) => [x.id, x]));
-  const namesOf = (e: Entity | Event | undefined): Set<string> => (e && 'name' in e ? new Set([e.name, ...e.aliases].map(norm)) : new Set());
-  const isName = (id: string | null, names: OneOrMany): boolean => !!id && list(names).some((n) => namesOf(byId.get(id)).has(norm(n)));
+  const namesOf = (e: Entity | Event | undefined): Set<string> =>
+    e && 'name' in e ? new Set([e.name, ...e.aliases].map(norm)) : new Set();
+  const isName = (id: string | null, names: OneOrMany): boolean =>
+    !!id && list(names).some((n) => namesOf(byId.get(id)).has(norm(n)));
   const anyName = (ids: readonly string[], names: OneOrMany): boolean => ids.some((id) => isName(id, names));
   const targetOk = (ids: readonly string[], names: OneOrMany): boolean =>
-    ids.some((id) => (byId.has(id) ? isName(id, names) : list(names).some((n) => norm(id).includes(norm(n)))));
+    ids.some((id) =>
+      byId.has(id) ? isName(id, names) : list(names).some((n) => norm(id).includes(norm(n))),
+    );
   const oneOf = (v: string, want: OneOrMany | undefined): boolean => !want || list(want).includes(v);
   const satisfies = (e: Event, x: ExpectedEvent): boolean =>
     oneOf(e.category, x.category) &&
@@ -77,30 +81,42 @@ export function checkCase(c: SentenceCase, doc: Extraction): string[] {
     (!x.claimedBy || anyName(e.claimedBy, x.claimedBy)) &&
     (!x.target || targetOk(e.targets, x.target)) &&
     (!x.location || isName(e.location, x.location)) &&
-    (!x.date || (!!e.date.start && !!e.date.end && e.date.start >= x.date.start && e.date.end <= x.date.end)) &&
+    (!x.date ||
+      (!!e.date.start && !!e.date.end && e.date.start >= x.date.start && e.date.end <= x.date.end)) &&
     oneOf(e.modality, x.modality) &&
     (x.count === undefined || e.count === x.count);
   const expected = c.expect.events ?? [];
-  if (!assign(expected, doc.events, satisfies)) fails.push(`events: no one-to-one match for ${JSON.stringify(expected)}`);
+  if (!assign(expected, doc.events, satisfies))
+    fails.push(`events: no one-to-one match for ${JSON.stringify(expected)}`);
   if (c.expect.noEvents && doc.events.length) fails.push(`noEvents: got ${doc.events.length}`);
-  if (c.expect.noAssertedEvents && doc.events.some((e) => e.modality === 'asserted')) fails.push('noAssertedEvents: an asserted event');
+  if (c.expect.noAssertedEvents && doc.events.some((e) => e.modality === 'asserted'))
+    fails.push('noAssertedEvents: an asserted event');
   for (const r of c.expect.relations ?? []) {
     const ok = doc.relations.some(
       (x) =>
         oneOf(x.type, r.type as OneOrMany | undefined) &&
         (!r.subject || isName(x.subject, r.subject as OneOrMany)) &&
         (!r.object || isName(x.object, r.object as OneOrMany)) &&
-        (!r.objectEvent || isName((byId.get(x.object) as Event | undefined)?.location ?? null, r.objectEvent as OneOrMany)) &&
+        (!r.objectEvent ||
+          isName((byId.get(x.object) as Event | undefined)?.location ?? null, r.objectEvent as OneOrMany)) &&
         oneOf(x.modality, r.modality as OneOrMany | undefined),
     );
     if (!ok) fails.push(`relation: ${JSON.stringify(r)}`);
   }
   for (const s of c.expect.sources ?? []) {
-    const ok = doc.sources.some((x) => (norm(x.text).includes(norm(s.text)) || (norm(x.text).length > 8 && norm(s.text).includes(norm(x.text)))) && list(s.kind).includes(x.kind));
+    const ok = doc.sources.some(
+      (x) =>
+        (norm(x.text).includes(norm(s.text)) ||
+          (norm(x.text).length > 8 && norm(s.text).includes(norm(x.text)))) &&
+        list(s.kind).includes(x.kind),
+    );
     if (!ok) fails.push(`source: ${JSON.stringify(s)}`);
   }
   for (const f of c.expect.forbid ?? []) {
-    const bad = doc.events.some((e) => e.modality === 'asserted' && (e.fatalities?.min ?? 0) > 0 && targetOk(e.targets, f.assertedDeathOf));
+    const bad = doc.events.some(
+      (e) =>
+        e.modality === 'asserted' && (e.fatalities?.min ?? 0) > 0 && targetOk(e.targets, f.assertedDeathOf),
+    );
     if (bad) fails.push(`forbid: asserted death of ${JSON.stringify(f.assertedDeathOf)}`);
   }
   return fails;

@@ -3,9 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClaimFeatures } from '../../src/extract/index.js';
-import { createGrader, DEFAULT_KIND_RELIABILITY, gradeClaim, loadReliabilityConfig, outletReliability, reliabilityFor } from '../../src/grade/index.js';
+import {
+  createGrader,
+  DEFAULT_KIND_RELIABILITY,
+  gradeClaim,
+  loadReliabilityConfig,
+  outletReliability,
+  reliabilityFor,
+} from '../../src/grade/index.js';
 
-const base: ClaimFeatures = { modality: 'asserted', reliability: 'B', sourceKind: 'official', corroborations: 1, unverifiable: false, disputed: false };
+const base: ClaimFeatures = {
+  modality: 'asserted',
+  reliability: 'B',
+  sourceKind: 'official',
+  corroborations: 1,
+  unverifiable: false,
+  disputed: false,
+};
 
 describe('gradeClaim (single-document rules)', () => {
   it.each([
@@ -28,7 +42,16 @@ describe('gradeClaim (single-document rules)', () => {
 
 describe('reliability', () => {
   it('has a default for every kind', () => {
-    expect(Object.keys(DEFAULT_KIND_RELIABILITY).sort()).toEqual(['agency', 'anonymous', 'official', 'outlet', 'perpetrator_claim', 'social_media', 'unknown', 'witness']);
+    expect(Object.keys(DEFAULT_KIND_RELIABILITY).sort()).toEqual([
+      'agency',
+      'anonymous',
+      'official',
+      'outlet',
+      'perpetrator_claim',
+      'social_media',
+      'unknown',
+      'witness',
+    ]);
     expect(reliabilityFor('official', 'the army')).toBe('B');
     expect(reliabilityFor('social_media', 'accounts')).toBe('E');
   });
@@ -36,7 +59,15 @@ describe('reliability', () => {
   it('applies per-outlet, per-source and per-kind overrides from a JSON file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-rel-'));
     const file = join(dir, 'reliability.json');
-    writeFileSync(file, JSON.stringify({ kinds: { anonymous: 'E' }, outlets: { Reuters: 'A', 'example.com': 'D' }, sources: { ISPR: 'C' }, defaultOutlet: 'B' }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        kinds: { anonymous: 'E' },
+        outlets: { Reuters: 'A', 'example.com': 'D' },
+        sources: { ISPR: 'C' },
+        defaultOutlet: 'B',
+      }),
+    );
     const cfg = loadReliabilityConfig(file);
     expect(reliabilityFor('anonymous', 'security sources', cfg)).toBe('E');
     expect(reliabilityFor('agency', 'Reuters', cfg)).toBe('A');

@@ -21,9 +21,10 @@ describe('NER name lists', () => {
     const tsv = [
       'g1\tMopti\t14.6\t-3.9\tML\t\t\t1\tADM1\t0',
       'g2\tTinytown\t0\t0\tML\t\t\tP\tPPL\t200',
+      'g4\tBourem\t0\t0\tML\t\t\tP\tPPLA2\t0',
       'g3\tSégou\t13.4\t-6.2\tML\t\t\tP\tPPLA\t130000',
     ].join('\n');
-    expect(placeNames(tsv, 5000)).toEqual(['Mopti', 'Segou', 'Ségou']);
+    expect(placeNames(tsv, 5000)).toEqual(['Bourem', 'Mopti', 'Segou', 'Ségou']);
     expect(foldDiacritics('Goïta')).toBe('Goita');
   });
 

@@ -42,7 +42,15 @@ describe('findQuantities', () => {
   });
 
   it('leaves out years, clock times, money and measures', () => {
-    for (const text of ['In 2016 the accord', 'at about 5 a.m. at', 'at 6.30pm', '$10 million for', 'over 100 kilograms', '50 kilometres north']) expect(findQuantities(text, [])).toEqual([]);
+    for (const text of [
+      'In 2016 the accord',
+      'at about 5 a.m. at',
+      'at 6.30pm',
+      '$10 million for',
+      'over 100 kilograms',
+      '50 kilometres north',
+    ])
+      expect(findQuantities(text, [])).toEqual([]);
   });
 
   it('keeps the counted phrase with its offsets', () => {

@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences, tokenize } from '../../src/nlp/index.js';
 import { findTimeExpressions } from '../../src/nlp/time/index.js';
 
-function resolve(text: string, published: string | null): { text: string; start: string | null; end: string | null; precision: string }[] {
+function resolve(
+  text: string,
+  published: string | null,
+): { text: string; start: string | null; end: string | null; precision: string }[] {
   const tokens = tokenize(text);
-  return findTimeExpressions(text, splitSentences(text, tokens), published).map((t) => ({ text: t.text, start: t.range.start, end: t.range.end, precision: t.range.precision }));
+  return findTimeExpressions(text, splitSentences(text, tokens), published).map((t) => ({
+    text: t.text,
+    start: t.range.start,
+    end: t.range.end,
+    precision: t.range.precision,
+  }));
 }
 
 // published 2024-11-10 is a Sunday
@@ -20,7 +28,13 @@ const CASES: [string, string, string | null, string | null, string][] = [
   ['The raid on Sunday night killed two.', 'Sunday night', '2024-11-10', '2024-11-10', 'day'],
   ['Fighting in early March was heavy.', 'early March', '2024-03-01', '2024-03-10', 'range'],
   ['Fighting in late November was heavy.', 'late November', '2024-11-21', '2024-11-30', 'range'],
-  ['Shelling on the night of 3-4 May killed five.', 'the night of 3-4 May', '2024-05-03', '2024-05-04', 'range'],
+  [
+    'Shelling on the night of 3-4 May killed five.',
+    'the night of 3-4 May',
+    '2024-05-03',
+    '2024-05-04',
+    'range',
+  ],
   ['Protests began last week.', 'last week', '2024-10-28', '2024-11-03', 'range'],
   ['The attack in March 2024 killed 130.', 'March 2024', '2024-03-01', '2024-03-31', 'month'],
   ['Two were hurt earlier this week.', 'earlier this week', '2024-11-04', '2024-11-10', 'range'],
@@ -31,9 +45,15 @@ const CASES: [string, string, string | null, string | null, string][] = [
   ['The group was founded in 2014.', '2014', '2014-01-01', '2014-12-31', 'year'],
   ['It moved in the late 1990s.', 'the late 1990s', '1996-01-01', '1999-12-31', 'range'],
   ['It pledged itself in mid-2019.', 'mid-2019', '2019-05-01', '2019-08-31', 'range'],
-  ['Troops struck overnight from Monday into Tuesday.', 'overnight from Monday into Tuesday', '2024-11-04', '2024-11-05', 'range'],
+  [
+    'Troops struck overnight from Monday into Tuesday.',
+    'overnight from Monday into Tuesday',
+    '2024-11-04',
+    '2024-11-05',
+    'range',
+  ],
   ['Last month, a drone strike', 'Last month', '2024-10-01', '2024-10-31', 'month'],
-  ['Three weeks ago the town fell.', 'Three weeks ago', '2024-10-16', '2024-10-24', 'range'],
+  ['Three weeks ago the town fell.', 'Three weeks ago', '2024-10-19', '2024-10-21', 'range'],
 ];
 
 describe('findTimeExpressions against publication 2024-11-10', () => {
@@ -47,17 +67,28 @@ describe('findTimeExpressions against publication 2024-11-10', () => {
   });
 
   it('"last Thursday" before a Tuesday paper is the Thursday of the week before', () => {
-    expect(resolve('Last Thursday, a man was shot.', '2024-06-25')[0]).toMatchObject({ start: '2024-06-20', precision: 'day' });
+    expect(resolve('Last Thursday, a man was shot.', '2024-06-25')[0]).toMatchObject({
+      start: '2024-06-20',
+      precision: 'day',
+    });
   });
 
   it('a day-month date without year falls in the latest year not after publication', () => {
-    expect(resolve('On December 20 gunmen attacked.', '2025-01-05')[0]).toMatchObject({ start: '2024-12-20' });
+    expect(resolve('On December 20 gunmen attacked.', '2025-01-05')[0]).toMatchObject({
+      start: '2024-12-20',
+    });
   });
 });
 
 describe('findTimeExpressions without a publication date', () => {
   it('relative expressions stay unknown, never today', () => {
-    for (const text of ['It happened this month.', 'It happened last year.', 'The blast on Monday killed two.', 'Two were hurt yesterday.', 'It happened a few years ago.']) {
+    for (const text of [
+      'It happened this month.',
+      'It happened last year.',
+      'The blast on Monday killed two.',
+      'Two were hurt yesterday.',
+      'It happened a few years ago.',
+    ]) {
       const got = resolve(text, null);
       expect(got).toHaveLength(1);
       expect(got[0]).toMatchObject({ start: null, end: null, precision: 'unknown' });
@@ -65,13 +96,20 @@ describe('findTimeExpressions without a publication date', () => {
   });
 
   it('explicit dates with a year are still resolved', () => {
-    expect(resolve('The attack in March 2024 killed 130.', null)[0]).toMatchObject({ start: '2024-03-01', precision: 'month' });
-    expect(resolve('On July 15, 2024, ten militants attacked.', null)[0]).toMatchObject({ start: '2024-07-15', precision: 'day' });
+    expect(resolve('The attack in March 2024 killed 130.', null)[0]).toMatchObject({
+      start: '2024-03-01',
+      precision: 'month',
+    });
+    expect(resolve('On July 15, 2024, ten militants attacked.', null)[0]).toMatchObject({
+      start: '2024-07-15',
+      precision: 'day',
+    });
   });
 
   it('spans are exact', () => {
     const text = 'On Monday, and again in early March 2023 and on 3 May, fighters attacked.';
     const tokens = tokenize(text);
-    for (const t of findTimeExpressions(text, splitSentences(text, tokens), '2024-11-10')) expect(text.slice(t.start, t.end)).toBe(t.text);
+    for (const t of findTimeExpressions(text, splitSentences(text, tokens), '2024-11-10'))
+      expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 });

@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import type { StoredEvent } from '../../store/index.js';
 import { out, parseIsoDate, parseLimit, withDbOption, withStore } from '../context.js';
 import { renderCsv, renderJson, renderTable, shortId } from '../format.js';
+import { printFusedEvents, reliabilityConfig } from './fused-events.js';
 
 interface EventsOpts {
   db?: string;
@@ -13,6 +14,8 @@ interface EventsOpts {
   until?: string;
   limit: number;
   format: string;
+  fused?: boolean;
+  reliability?: string;
 }
 
 /** `sitrep events`: coded events across documents, with filters. */
@@ -24,10 +27,13 @@ export function registerEvents(program: Command): void {
     .option('--since <date>', 'events ending on or after YYYY-MM-DD', parseIsoDate)
     .option('--until <date>', 'events starting on or before YYYY-MM-DD', parseIsoDate)
     .option('--limit <n>', 'how many', parseLimit, 200)
+    .option('--fused', 'one row per incident: reports of one event from several documents fused, with range, best estimate and grade')
+    .option('--reliability <file>', 'with --fused: outlet/source reliability JSON (default $SITREP_RELIABILITY)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .addHelpText('after', '\nExample:\n  sitrep events --type explosions_remote_violence --place Balochistan --since 2024-01-01 --format csv')
     .action(async (opts: EventsOpts) => {
-      const { db, limit, format, ...filter } = opts;
+      const { db, limit, format, fused, reliability, ...filter } = opts;
+      if (fused) return withStore({ db }, (s) => printFusedEvents(s, { ...filter, limit }, format, reliabilityConfig(reliability)));
       const events = await withStore({ db }, (s) => s.listEvents({ ...filter, limit }));
       if (format === 'json') return out(renderJson(events));
       const head = ['doc', 'date', 'category', 'type', 'count', 'location', 'country', 'perpetrators', 'targets', 'claimed by', 'killed', 'injured', 'modality'];

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerDocs } from './docs.js';
+import { registerContradictions } from './contradictions.js';
 import { registerEntities } from './entities.js';
+import { registerEntity } from './entity.js';
 import { registerEval } from './eval.js';
 import { registerEvents } from './events.js';
 import { registerExtract } from './extract.js';
@@ -22,7 +24,9 @@ export const commands: readonly RegisterCommand[] = [
   registerShow,
   registerSearch,
   registerEntities,
+  registerEntity,
   registerEvents,
+  registerContradictions,
   registerFeedCommands,
   registerKb,
   registerEval,

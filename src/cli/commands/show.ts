@@ -4,6 +4,7 @@ import { SitrepError } from '../../core/index.js';
 import { fail, out, withDbOption, withStore } from '../context.js';
 import { renderJson } from '../format.js';
 import { renderExtractionText } from '../render-extraction.js';
+import { renderFusionSection, reliabilityConfig, withSummaries } from './fused-events.js';
 
 /** `sitrep show ID`: one stored document with what was extracted from it. */
 export function registerShow(program: Command): void {
@@ -24,7 +25,8 @@ export function registerShow(program: Command): void {
         if (doc.language !== 'en') {
           header.push(`note: this document is in "${doc.language}"; it is stored and searchable but was not run through the English extractors`);
         }
-        out([renderExtractionText(doc.extraction, doc.text), ...header, ...(opts.text ? ['', doc.text] : [])].join('\n'));
+        const fused = withSummaries(await withStore(opts, (s) => s.listFusedEvents({ docId: doc.id })), reliabilityConfig());
+        out([renderExtractionText(doc.extraction, doc.text), renderFusionSection(doc.id, fused), ...header, ...(opts.text ? ['', doc.text] : [])].join('\n'));
       } catch (err) {
         fail(err, id);
       }

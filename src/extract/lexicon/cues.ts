@@ -5,7 +5,7 @@
 
 /** Reporting verbs that introduce or close an attributed statement. */
 export const REPORTING_VERBS =
-  'said|says|say|told|tell|tells|claimed|claims|claim|alleged|alleges|allege|warned|warns|emphasi[sz]ed|stressed|added|adds|reported|reports|stated|states|confirmed|confirms|announced|announces|estimated|described|denied|denies|acknowledged|admitted|insisted|noted|explained|asserted|maintained|revealed|disclosed|quoted|counted|accused|blamed|suggested|suggest|believed|believe|show|shows|showed|indicated|indicate|indicates|put the toll at|gave death tolls|gave a toll|offered a heavier toll|described|wrote|posted|tweeted|declared|concluded|assessed';
+  'said|says|say|told|tell|tells|claimed|claims|alleged|alleges|allege|warned|warns|emphasi[sz]ed|stressed|added|adds|reported|reports|stated|states|confirmed|confirms|announced|announces|estimated|described|denied|denies|acknowledged|admitted|insisted|noted|explained|asserted|maintained|revealed|disclosed|quoted|counted|accused|blamed|suggested|suggest|believed|believe|show|shows|showed|indicated|indicate|indicates|put the toll at|gave death tolls|gave a toll|offered a heavier toll|described|wrote|posted|tweeted|declared|concluded|assessed|could not (?:independently )?(?:verify|confirm)|dismissed';
 
 /** Reporting verbs that mark what follows as an unproven accusation. */
 export const ALLEGING_VERBS = /^(?:alleged|alleges|allege|accused|blamed)$/i;
@@ -15,7 +15,8 @@ export const UNCERTAIN_VERBS = /^(?:suggested|suggest|believed|believe|estimated
 export const DENYING_VERBS = /^(?:denied|denies)$/i;
 
 /** Hedges that make a statement alleged (about others, unproven). */
-export const ALLEGED_CUES = /\b(?:allegedly|alleged|reportedly|accused of|is accused|are accused|purportedly|blamed|attributed|pointed the finger)\b/i;
+export const ALLEGED_CUES =
+  /\b(?:allegedly|alleged|reportedly|accused of|is accused|are accused|purportedly|blamed|attributed|pointed the finger)\b/i;
 /** Hedges that make a statement uncertain (speculation, assessment). */
 export const UNCERTAIN_CUES =
   /\b(?:may|might|could|possibly|probably|perhaps|likely|unlikely|suggests?|suggested|suggesting|believed to|thought to|feared|presumably|apparently|not (?:been )?ruled out|unconfirmed|unclear whether|if confirmed|estimated)\b/i;
@@ -40,9 +41,11 @@ export const OFFICIAL_CUES =
 export const OUTLET_CUES =
   /\b(?:television|TV|radio|newspaper|daily|channel|broadcaster|media|press|news(?:paper)?|times|post|gazette|tribune|journal|website|magazine|journalist|correspondent|reporters?|Reuters|AFP|AP|BBC|CNN|Al Jazeera|Dawn|El País|Xinhua|Anadolu|VOA)\b/i;
 /** Wire agencies (kind `agency` when named as the source). */
-export const AGENCY_CUES = /\b(?:agency|agencies|Reuters|AFP|Agence France-Presse|Associated Press|AP|Xinhua|Anadolu|ANI|PTI|IANS|TASS|Amaq|intelligence)\b/i;
+export const AGENCY_CUES =
+  /\b(?:agency|agencies|Reuters|AFP|Agence France-Presse|Associated Press|AP|Xinhua|Anadolu|ANI|PTI|IANS|TASS|Amaq|intelligence)\b/i;
 /** Words that mark a source as social media. */
-export const SOCIAL_CUES = /\b(?:social media|Telegram|Twitter|X account|Facebook|WhatsApp|TikTok|YouTube|accounts?|posts?|online|channels)\b/i;
+export const SOCIAL_CUES =
+  /\b(?:social media|Telegram|Twitter|X account|Facebook|WhatsApp|TikTok|YouTube|accounts?|posts?|online|channels)\b/i;
 /** Words that mark a source as an eyewitness or someone present. */
 export const WITNESS_CUES =
   /\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|survivors?|villagers|relatives?|who lives in|lives in|local man|local woman|daughter|son|wife|husband|brother|sister|neighbou?rs?|shopkeepers?|bystanders?|medics?|doctors?|nurses?|counted|aid workers?)\b/i;

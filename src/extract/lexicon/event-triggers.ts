@@ -37,7 +37,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     cls: 'air_drone_strike',
     priority: 17,
     re: r(
-      String.raw`\b(?:drone|air|aerial)[- ]?(?:strikes?|attacks?|raids?|bombardments?|bombings?)\b|\bairstrikes?\b|\barmed drones?\b|\bunmanned (?:aircraft|aerial vehicles?)\b|\bwarplanes?\b|\bfighter jets?\b|\bhelicopter gunships?\b|\b(?:a|an|the) (?:[\w-]+ )?drones? (?:hit|struck|targeted|attacked|slammed|crashed)\b|\breaper drone\b|\b(?:jets?|warplanes?|aircraft|planes?|helicopters?) (?:[\w-]+ )?(?:bombed|struck|pounded|hit|targeted|strafed)\b|\b(?:U\.?S\.?|American|Israeli|Russian|Turkish|coalition|Saudi|Pakistani|Afghan|Nigerian|Iraqi|Syrian|Ukrainian|Kenyan|Somali|Malian|Burkinabe) (?:air |drone |missile )?strikes?\b`,
+      String.raw`\b(?:drone|air|aerial)[- ]?(?:strikes?|attacks?|raids?|bombardments?|bombings?)\b|\bairstrikes?\b|\barmed drones?\b|\bunmanned (?:aircraft|aerial vehicles?)\b|\bwarplanes?\b|\bfighter jets?\b|\bhelicopter gunships?\b|\b(?:a|an|the) (?:[\w-]+ )?drones? (?:hit|struck|targeted|attacked|slammed|crashed)\b|\breaper drone\b|\b(?:fired|launched|sent|flew) (?:[\w-]+ )?(?:armed |explosive-laden |kamikaze |suicide )?drones?\b|\b(?:jets?|warplanes?|aircraft|planes?|helicopters?) (?:[\w-]+ )?(?:bombed|struck|pounded|hit|targeted|strafed)\b|\b(?:U\.?S\.?|American|Israeli|Russian|Turkish|coalition|Saudi|Pakistani|Afghan|Nigerian|Iraqi|Syrian|Ukrainian|Kenyan|Somali|Malian|Burkinabe) (?:air |drone |missile )?strikes?\b`,
     ),
   },
   {
@@ -57,12 +57,16 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     cls: 'sexual_violence',
     priority: 14,
-    re: r(String.raw`\braped\b|\brapes?\b|\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse(?:d)?|slavery)\b|\bgang-?raped\b`),
+    re: r(
+      String.raw`\braped\b|\brapes?\b|\bsexual(?:ly)? (?:violence|assault(?:ed)?|abuse(?:d)?|slavery)\b|\bgang-?raped\b`,
+    ),
   },
   {
     cls: 'abduction_forced_disappearance',
     priority: 14,
-    re: r(String.raw`\babduct(?:ed|ion|ions|ing|s)?\b|\bkidnap(?:ped|ping|pings|s)?\b|\btaken hostage\b|\btook (?:\w+ )?hostages?\b|\bforcibly disappeared\b`),
+    re: r(
+      String.raw`\babduct(?:ed|ion|ions|ing|s)?\b|\bkidnap(?:ped|ping|pings|s)?\b|\btaken hostage\b|\btook (?:\w+ )?hostages?\b|\bforcibly disappeared\b`,
+    ),
   },
   {
     cls: 'armed_clash',
@@ -88,7 +92,9 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     cls: 'arrests',
     priority: 9,
-    re: r(String.raw`\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\btaken into custody\b|\bapprehend(?:ed|s)?\b|\brounded up\b`),
+    re: r(
+      String.raw`\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\btaken into custody\b|\bapprehend(?:ed|s)?\b|\brounded up\b`,
+    ),
   },
   {
     cls: 'riot',
@@ -98,7 +104,10 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     cls: 'protest',
     priority: 7,
-    re: new RegExp(String.raw`\b[Pp]rotest(?:s|ers|ed|ing)?\b|\b[Dd]emonstrat(?:ion|ions|ors|ed|ing)\b|\b[Rr]all(?:y|ies)\b|\bsit-ins?\b|\bmarch(?:ed|es|ing)?\b|\btook to the streets\b`, 'g'),
+    re: new RegExp(
+      String.raw`(?<!\b(?:formal|diplomatic|strong|official|a|in) )\b[Pp]rotest(?:s|ers|ed|ing)?\b|\b[Dd]emonstrat(?:ion|ions|ors|ed|ing)\b|\b[Rr]all(?:y|ies)\b|\bsit-ins?\b|\bmarched\b|\bprotest march(?:es)?\b|\btook to the streets\b`,
+      'g',
+    ),
   },
   {
     cls: 'killing',
@@ -115,27 +124,37 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     cls: 'non_violent_transfer_of_territory',
     priority: 4,
-    re: r(String.raw`\bwithdrew from\b|\bwithdrew\b|\bpulled out of\b|\bhanded over (?:control of )?(?:the )?(?:town|city|base|area)\b`),
+    re: r(
+      String.raw`\bwithdrew from\b|\bwithdrew\b|\bpulled out of\b|\bhanded over (?:control of )?(?:the )?(?:town|city|base|area)\b`,
+    ),
   },
   {
     cls: 'change_to_group_activity',
     priority: 4,
-    re: r(String.raw`\b(?:deployed|deployment of) (?:the )?(?:army|troops|military|soldiers|forces)\b|\b(?:army|troops|military|soldiers) (?:had |has |have )?been deployed\b|\bcurfew\b|\bstate of emergency\b`),
+    re: r(
+      String.raw`\b(?:deployed|deployment of) (?:the )?(?:army|troops|military|soldiers|forces)\b|\b(?:army|troops|military|soldiers) (?:had |has |have )?been deployed\b|\bcurfew\b|\bstate of emergency\b`,
+    ),
   },
   {
     cls: 'agreement',
     priority: 4,
-    re: r(String.raw`\bceasefire\b|\bpeace (?:deal|accord|agreement)\b|\btruce\b|\bsigned (?:an? )?(?:agreement|deal|accord)\b`),
+    re: r(
+      String.raw`\bceasefire\b|\bpeace (?:deal|accord|agreement)\b|\btruce\b|\bsigned (?:an? )?(?:agreement|deal|accord)\b`,
+    ),
   },
   {
     cls: 'disrupted_weapons_use',
     priority: 3,
-    re: r(String.raw`\bdefus(?:ed|ing)\b|\bfoiled\b|\bthwarted\b|\bshot down\b|\bbrought down (?:a |an |the )?\S*\s?drone\b|\bdowned\b|\bintercepted\b|\bseized (?:weapons|arms|explosives|ammunition)\b`),
+    re: r(
+      String.raw`\bdefus(?:ed|ing)\b|\bfoiled\b|\bthwarted\b|\bshot down\b|\bbrought down (?:a |an |the )?\S*\s?drone\b|\bdowned\b|\bintercepted\b|\bseized (?:weapons|arms|explosives|ammunition)\b`,
+    ),
   },
   {
     cls: 'looting_property_destruction',
     priority: 2,
-    re: r(String.raw`\blooted\b|\blooting\b|\btorched\b|\bburn(?:ed|t|ing)\b(?! to death)|\bset ablaze\b|\brazed\b|\bset (?:on )?fire\b|\bsetting (?:parts of )?(?:\w+ ){0,3}on fire\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b`),
+    re: r(
+      String.raw`\blooted\b|\blooting\b|\btorched\b|\bburn(?:ed|t|ing)\b(?! to death)|\bset ablaze\b|\brazed\b|\bset (?:on )?fire\b|\bsetting (?:parts of )?(?:\w+ ){0,3}on fire\b|\bburn(?:ed|t) down\b|\bvandali[sz]ed\b`,
+    ),
   },
 ];
 
@@ -143,11 +162,13 @@ export const TRIGGERS: readonly TriggerRule[] = [
 export const AGGREGATE_BEFORE =
   /\b(?:multiple|numerous|a string of|a series of|a spate of|a wave of|waves of|repeated|frequent|dozens of|scores of|hundreds of|string of|series of|targets of|campaign of)\s+(?:\S+\s+){0,2}$/i;
 /** Words that make a plural trigger generic ("such attacks", "other raids", "many bombings"). */
-export const PLURAL_GENERIC_BEFORE = /\b(?:many|such|similar|future|further|more|any|other|recent|previous|several|these|those|its|their)\s+(?:\S+\s+){0,2}$/i;
+export const PLURAL_GENERIC_BEFORE =
+  /\b(?:many|such|similar|future|further|more|any|other|recent|previous|several|these|those|its|their)\s+(?:\S+\s+){0,2}$/i;
 
 /** Words before a trigger that make it hypothetical ("capability to conduct", "plans to attack"). */
 export const IRREALIS_BEFORE =
-  /\b(?:to|will|would|could|can|might|may|plans? to|planning|threat(?:ened|ens)? to|capability to|ability to|another|likely)\s+(?:\S+\s+){0,2}$/i;
+  /\b(?:to|will|would|could|can|might|may|plans? to|planning|threat(?:ened|ens)? to|capability to|ability to|another|likely)\s+(?:\S+\s+){0,2}$|\b(?:would|will) be (?:the )?(?:first|second|next|last|latest)\s+(?:\S+\s+){0,2}$/i;
 
 /** Definite reference to an incident already told ("the attack", "that raid", "the blast"). */
-export const ANAPHORIC_BEFORE = /\b(?:the|that|this|the same|thursday's|sunday's|saturday's|friday's|monday's|tuesday's|wednesday's|yesterday's|today's|its|their)\s+(?:\S+\s+){0,2}$/i;
+export const ANAPHORIC_BEFORE =
+  /\b(?:the|that|this|the same|thursday's|sunday's|saturday's|friday's|monday's|tuesday's|wednesday's|yesterday's|today's|its|their)\s+(?:\S+\s+){0,2}$/i;

@@ -57,19 +57,19 @@ export function evaluateNerFile(
 ): NerScore {
   const docs = parseConll(conllText).map((d) => ({ ...d, words: d.words.map(normalizeWord) }));
   const base = loadRecognizer(options.modelDir);
-  const rec = new LinearRecognizer(base.weights, base.lexicon, options, base.stage2);
+  const rec = new LinearRecognizer(base.weights, base.lexicon, { ...base.options, ...options });
   warmUp(docs, (doc) => rec.labelDocument(doc));
   return evaluateDocuments(docs, (doc) => rec.labelDocument(doc));
 }
 
-/** Runs the labeller over ~20,000 tokens first, so tokens/s on a small file measures the compiled code, not the JIT's warm-up. */
+/** Runs the labeller over ~100,000 tokens first, so tokens/s on a small file measures the compiled code, not the JIT's warm-up. */
 function warmUp(docs: readonly ConllDocument[], label: (doc: ConllDocument) => unknown): void {
   let tokens = 0;
-  for (let round = 0; round < 100 && tokens < 20_000 && docs.length > 0; round++) {
+  for (let round = 0; round < 1000 && tokens < 100_000 && docs.length > 0; round++) {
     for (const doc of docs) {
       label(doc);
       tokens += doc.words.length;
-      if (tokens >= 20_000) return;
+      if (tokens >= 100_000) return;
     }
   }
 }

@@ -190,7 +190,9 @@ function caselessWords(
 /** "peshawar" → "Peshawar", "dera ismail-khan" → "Dera Ismail-Khan" (letters after a hyphen too, but not after "al-"). */
 function titleCase(lw: string): string {
   return lw.replace(/(^|[\s-])(\p{L})/gu, (m, sep: string, ch: string, off: number) =>
-    sep === '-' && /(^|-)(al|el|ad|ar|as|ash|at|az|ul|e|i|o)-$/.test(lw.slice(0, off + 1)) ? m : sep + ch.toUpperCase(),
+    sep === '-' && /(^|-)(al|el|ad|ar|as|ash|at|az|ul|e|i|o)-$/.test(lw.slice(0, off + 1))
+      ? m
+      : sep + ch.toUpperCase(),
   );
 }
 

@@ -20,12 +20,12 @@ export function loadNerModel(): NerModel {
   if (cached) return cached;
   const dir = modelDir();
   if (!existsSync(join(dir, 'model.json'))) return (cached = fallbackModel);
-  const { weights, stage2, lexicon } = readModel(dir);
-  return (cached = new LinearRecognizer(weights, lexicon, {}, stage2));
+  const { weights, stacked, lexicon } = readModel(dir);
+  return (cached = new LinearRecognizer(weights, lexicon, { stacked }));
 }
 
 /** Loads the trained recogniser from a directory (not cached); throws when absent. */
 export function loadRecognizer(dir = modelDir()): LinearRecognizer {
-  const { weights, stage2, lexicon } = readModel(dir);
-  return new LinearRecognizer(weights, lexicon, {}, stage2);
+  const { weights, stacked, lexicon } = readModel(dir);
+  return new LinearRecognizer(weights, lexicon, { stacked });
 }

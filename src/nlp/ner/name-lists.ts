@@ -53,7 +53,7 @@ export function foldDiacritics(s: string): string {
 
 /**
  * Place names from the gazetteer's places.tsv (`id name lat lon cc adm1 adm2 class code population`):
- * countries and admin areas of any size, populated places of at least `minPopulation`.
+ * countries, admin areas and admin seats of any size, other populated places of at least `minPopulation`.
  */
 export function placeNames(tsv: string, minPopulation: number): string[] {
   const out = new Set<string>();
@@ -62,7 +62,9 @@ export function placeNames(tsv: string, minPopulation: number): string[] {
     const name = cols[1],
       cls = cols[7],
       pop = Number(cols[9] ?? 0);
-    if (!name || (cls === 'P' && !(pop >= minPopulation))) continue;
+    // seats of provinces and districts count whatever their recorded population (often 0)
+    const seat = /^PPL(A|C)/.test(cols[8] ?? '');
+    if (!name || (cls === 'P' && !seat && !(pop >= minPopulation))) continue;
     for (const form of new Set([name, foldDiacritics(name)])) {
       const key = phraseKey(form);
       if (key && /^\p{Lu}/u.test(key)) out.add(key);
@@ -72,7 +74,11 @@ export function placeNames(tsv: string, minPopulation: number): string[] {
 }
 
 /** Given names: first words of multi-word person names seen at least `minCount` times, plus KB persons' first words. */
-export function givenNames(docs: readonly ConllDocument[], kbPersons: readonly string[], minCount: number): string[] {
+export function givenNames(
+  docs: readonly ConllDocument[],
+  kbPersons: readonly string[],
+  minCount: number,
+): string[] {
   const counts = new Map<string, number>();
   for (const doc of docs) {
     for (const [a, b] of doc.sentences) {

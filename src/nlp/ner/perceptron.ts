@@ -29,7 +29,7 @@ export interface LinearWeights {
    * and a 16-label Int16 row fills exactly half a cache line.
    */
   readonly oFree?: boolean;
-  /** Templates `[first, count]` this model scores (default: all); a stacked pass scores only its own. */
+  /** Templates `[first, count]` this view of the weights scores (default: all); see RecognizerOptions.stacked. */
   readonly templates?: readonly [number, number];
 }
 
@@ -90,11 +90,7 @@ export class PerceptronTrainer {
   readonly mask: number;
   private c = 1;
 
-  /** `templates` restricts the model to a range of templates (a stacked pass). */
-  constructor(
-    bits: number,
-    readonly templates?: readonly [number, number],
-  ) {
+  constructor(bits: number) {
     this.mask = (1 << bits) - 1;
     this.w = new Float32Array((1 << bits) * L);
     this.u = new Float32Array((1 << bits) * L);
@@ -102,11 +98,7 @@ export class PerceptronTrainer {
 
   /** The current (non-averaged) weights, for decoding during training. */
   current(): LinearWeights {
-    return { weights: this.w, scale: 1, mask: this.mask, trans: this.trans, ...this.range() };
-  }
-
-  private range(): { templates?: readonly [number, number] } {
-    return this.templates ? { templates: this.templates } : {};
+    return { weights: this.w, scale: 1, mask: this.mask, trans: this.trans };
   }
 
   /** One perceptron step on a sentence: decode, then move weights from the prediction towards gold. */
@@ -117,9 +109,8 @@ export class PerceptronTrainer {
     gold: Uint8Array,
     pred: Uint8Array,
     scratch: Float32Array,
-    base?: Float32Array,
   ): boolean {
-    decode(this.current(), feats, a, b, pred, scratch, base);
+    decode(this.current(), feats, a, b, pred, scratch);
     let wrong = false;
     for (let i = 0; i < b - a; i++) {
       const g = gold[a + i] ?? 0,
@@ -141,10 +132,9 @@ export class PerceptronTrainer {
   }
 
   private updateToken(feats: Uint32Array, i: number, y: number, d: number): void {
-    const [first, count] = this.templates ?? ALL;
-    const fb = i * NUM_TEMPLATES + first,
+    const fb = i * NUM_TEMPLATES,
       c = this.c;
-    for (let t = 0; t < count; t++) {
+    for (let t = 0; t < NUM_TEMPLATES; t++) {
       const k = ((feats[fb + t] ?? 0) & this.mask) * L + y;
       this.w[k] = (this.w[k] ?? 0) + d;
       this.u[k] = (this.u[k] ?? 0) + c * d;
@@ -162,6 +152,6 @@ export class PerceptronTrainer {
     for (let k = 0; k < weights.length; k++) weights[k] = (this.w[k] ?? 0) - (this.u[k] ?? 0) / this.c;
     const trans = new Float32Array(this.trans.length);
     for (let k = 0; k < trans.length; k++) trans[k] = (this.trans[k] ?? 0) - (this.transU[k] ?? 0) / this.c;
-    return { weights, scale: 1, mask: this.mask, trans, ...this.range() };
+    return { weights, scale: 1, mask: this.mask, trans };
   }
 }

@@ -1,17 +1,29 @@
 /** The trained NER: hashed-feature linear model + Viterbi per sentence + document consistency. */
 import type { NerMention, Sentence, Token } from '../types.js';
-import { extractFeatures, normalizeWord, setStackFeatures, type FeatureInput } from './features.js';
+import {
+  NUM_TEMPLATES,
+  STACK_FIRST,
+  extractFeatures,
+  normalizeWord,
+  setStackFeatures,
+  type FeatureInput,
+} from './features.js';
 import { NUM_LABELS, TYPES, spansFromBilou, type TokenSpan } from './labels.js';
 import type { Lexicon } from './lexicon.js';
 import type { NerModel } from './model.js';
-import { ALLOWED, END_OK, decode, emissions, type LinearWeights } from './perceptron.js';
-import { viterbi } from './viterbi.js';
+import { decode, emissions, type LinearWeights } from './perceptron.js';
 import { propagateNames } from './consistency.js';
 
 /** Options of the recogniser. */
 export interface RecognizerOptions {
   /** Run the document-consistency pass (default true). */
   readonly consistency?: boolean;
+  /**
+   * Two passes with the same weights: the first with the vote templates empty, the second with
+   * the first's document-level votes. Only the vote templates change, so the second pass costs
+   * a few table lookups per token.
+   */
+  readonly stacked?: boolean;
 }
 
 /** A span with the model's confidence. */
@@ -23,16 +35,18 @@ const CAP = /^\p{Lu}/u;
 
 /** The statistical recogniser; also labels pre-tokenised documents (for evaluation and training). */
 export class LinearRecognizer implements NerModel {
-  /**
-   * `weights` label the document; when `stage2` is given, it relabels the document, adding its
-   * scores for the first pass's document-level votes to the first pass's emissions (stacking).
-   */
   constructor(
     readonly weights: LinearWeights,
     readonly lexicon: Lexicon,
     readonly options: RecognizerOptions = {},
-    readonly stage2?: LinearWeights,
-  ) {}
+  ) {
+    this.head = { ...weights, templates: [0, STACK_FIRST] };
+    this.tail = { ...weights, templates: [STACK_FIRST, NUM_TEMPLATES - STACK_FIRST] };
+  }
+
+  /** The weights restricted to the templates before the vote templates, and to the vote templates. */
+  private readonly head: LinearWeights;
+  private readonly tail: LinearWeights;
 
   /** Labels a document given its words and sentence ranges; spans are over word indices. */
   labelDocument(input: FeatureInput): ScoredSpan[] {
@@ -43,15 +57,20 @@ export class LinearRecognizer implements NerModel {
     const scratch = new Float32Array(longest * NUM_LABELS);
     const scored: ScoredSpan[] = [];
     let base: Float32Array | undefined;
-    if (this.stage2) {
-      base = firstPass(this.weights, feats, input.sentences, labels);
+    let final = this.weights;
+    if (this.options.stacked) {
+      // first pass: every template but the votes, kept as the base of the second pass
+      base = new Float32Array(input.words.length * NUM_LABELS);
+      for (const [a, b] of input.sentences) {
+        emissions(this.head, feats, a, b, base.subarray(a * NUM_LABELS, b * NUM_LABELS));
+        decode(this.tail, feats, a, b, labels.subarray(a, b), scratch, base);
+      }
       setStackFeatures(feats, input.words, labels, this.lexicon);
+      final = this.tail;
     }
-    const final = this.stage2 ?? this.weights;
     for (const [a, b] of input.sentences) {
       const out = labels.subarray(a, b);
-      // a residual second pass (scoring only its own templates) adds to the first pass's emissions
-      decode(final, feats, a, b, out, scratch, final.templates ? base : undefined);
+      decode(final, feats, a, b, out, scratch, base);
       for (const s of spansFromBilou(out))
         scored.push({ start: s.start + a, end: s.end + a, type: s.type, score: confidence(scratch, out, s) });
     }
@@ -75,31 +94,15 @@ export class LinearRecognizer implements NerModel {
   }
 }
 
-/** First pass over a document: fills `labels` and returns the emissions `[token * NUM_LABELS + label]`. */
-function firstPass(
-  weights: LinearWeights,
-  feats: Uint32Array,
-  sentences: FeatureInput['sentences'],
-  labels: Uint8Array,
-): Float32Array {
-  const emit = new Float32Array(labels.length * NUM_LABELS);
-  for (const [a, b] of sentences) {
-    const e = emit.subarray(a * NUM_LABELS, b * NUM_LABELS);
-    emissions(weights, feats, a, b, e);
-    viterbi(e, weights.trans, ALLOWED, END_OK, b - a, NUM_LABELS, labels.subarray(a, b));
-  }
-  return emit;
-}
-
-/** Labels and emissions of a first pass of `weights` over a document (to train a stacked pass on). */
-export function passLabels(
-  weights: LinearWeights,
-  lexicon: Lexicon,
-  input: FeatureInput,
-): { labels: Uint8Array; emit: Float32Array } {
+/** BILOU labels of one unstacked pass of `weights` over a document (the votes a stacked pass is trained on). */
+export function passLabels(weights: LinearWeights, lexicon: Lexicon, input: FeatureInput): Uint8Array {
   const feats = extractFeatures(input, lexicon);
   const labels = new Uint8Array(input.words.length);
-  return { emit: firstPass(weights, feats, input.sentences, labels), labels };
+  let longest = 0;
+  for (const [a, b] of input.sentences) longest = Math.max(longest, b - a);
+  const scratch = new Float32Array(longest * NUM_LABELS);
+  for (const [a, b] of input.sentences) decode(weights, feats, a, b, labels.subarray(a, b), scratch);
+  return labels;
 }
 
 /** Capitalised, and not a common word opening its sentence. */

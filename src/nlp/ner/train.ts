@@ -16,18 +16,12 @@ export interface TrainOptions {
   /** Stop after this many epochs without a better dev score. */
   readonly patience?: number;
   readonly log?: (msg: string) => void;
-  /** Train only these templates `[first, count]` on top of each document's `base` emissions (a stacked pass). */
-  readonly templates?: readonly [number, number];
   /** Scores candidate weights on dev (default: the weights alone, without the consistency pass). */
   readonly score?: (weights: LinearWeights) => NerScore;
 }
 
-/** A training document; a stacked pass's documents carry the first pass's labels and emissions. */
-export type TrainDocument = ConllDocument & {
-  readonly prior?: Uint8Array;
-  /** First-pass emission scores `[token * NUM_LABELS + label]`. */
-  readonly base?: Float32Array;
-};
+/** A training document; for the stacked pass it carries first-pass labels (see FeatureInput.prior). */
+export type TrainDocument = ConllDocument & { readonly prior?: Uint8Array };
 
 /** The chosen weights and how they scored. */
 export interface TrainResult {
@@ -40,7 +34,6 @@ interface Prepared {
   readonly feats: Uint32Array;
   readonly gold: Uint8Array;
   readonly sentences: readonly [number, number][];
-  readonly base?: Float32Array;
 }
 
 /** Features and BILOU gold labels of a document. */
@@ -50,8 +43,7 @@ function prepare(doc: TrainDocument, lexicon: Lexicon): Prepared {
     const spans = spansFromTags(doc.tags, a, b).map((s) => ({ ...s, start: s.start - a, end: s.end - a }));
     gold.set(bilouFromSpans(spans, b - a), a);
   }
-  const feats = extractFeatures(doc, lexicon);
-  return { feats, gold, sentences: doc.sentences, ...(doc.base ? { base: doc.base } : {}) };
+  return { feats: extractFeatures(doc, lexicon), gold, sentences: doc.sentences };
 }
 
 function shuffle<T>(a: T[], random: () => number): void {
@@ -83,7 +75,7 @@ export function trainPerceptron(
 ): TrainResult {
   const prepared = train.map((d) => prepare(d, lexicon));
   const longest = Math.max(1, ...prepared.flatMap((d) => d.sentences.map(([a, b]) => b - a)));
-  const trainer = new PerceptronTrainer(opts.bits, opts.templates);
+  const trainer = new PerceptronTrainer(opts.bits);
   const score = opts.score ?? ((w: LinearWeights): NerScore => scoreWeights(w, lexicon, dev));
   const order = prepared.flatMap((d, di) => d.sentences.map((_, si) => [di, si] as const));
   const random = rng(opts.seed);
@@ -96,7 +88,7 @@ export function trainPerceptron(
     for (const [di, si] of order) {
       const d = prepared[di];
       const sent = d?.sentences[si];
-      if (d && sent && trainer.step(d.feats, sent[0], sent[1], d.gold, pred, scratch, d.base)) errors++;
+      if (d && sent && trainer.step(d.feats, sent[0], sent[1], d.gold, pred, scratch)) errors++;
     }
     const weights = trainer.averaged();
     const devScore = dev.length > 0 ? score(weights) : null;

@@ -3,6 +3,9 @@
  * `trans[(prev + 1) * L + y]` (row 0 is the start state), restricted to allowed transitions.
  */
 
+/** Lattice buffers reused across calls (decoding is synchronous), grown on demand. */
+const buffers = { delta: new Float64Array(0), back: new Int32Array(0) };
+
 /** Decodes the best label sequence for `n` tokens into `out`; returns its score. */
 export function viterbi(
   emit: Float32Array,
@@ -14,8 +17,11 @@ export function viterbi(
   out: Uint8Array,
 ): number {
   if (n === 0) return 0;
-  const delta = new Float64Array(n * L);
-  const back = new Int32Array(n * L);
+  if (buffers.delta.length < n * L) {
+    buffers.delta = new Float64Array(n * L * 2);
+    buffers.back = new Int32Array(n * L * 2);
+  }
+  const { delta, back } = buffers;
   for (let y = 0; y < L; y++) delta[y] = allowedMask[y] ? (emit[y] ?? 0) + (trans[y] ?? 0) : -Infinity;
   for (let i = 1; i < n; i++) {
     const base = i * L,

@@ -117,15 +117,33 @@ export function findQuantities(text: string, tokens: readonly Token[]): Quantity
     )
       continue;
     if (qualifier.toLowerCase() === 'some' && !m[2] && !m[5]) continue;
-    if (/\b(?:no|not a single)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) && /^one$/i.test(m[0])) continue;
+    if (
+      /\b(?:no|not a single)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) &&
+      /^one$/i.test(m[0])
+    )
+      continue;
     const between = BETWEEN.exec(text.slice(Math.max(0, m.index - 8), m.index));
     const prevQ = out[out.length - 1];
-    if (between && prevQ && /\bbetween\s+$/i.test(text.slice(Math.max(0, prevQ.start - 9), prevQ.start)) && out.length && /^\s*and\s*$/i.test(text.slice(out[out.length - 1]!.end, m.index))) {
+    if (
+      between &&
+      prevQ &&
+      /\bbetween\s+$/i.test(text.slice(Math.max(0, prevQ.start - 9), prevQ.start)) &&
+      out.length &&
+      /^\s*and\s*$/i.test(text.slice(out[out.length - 1]!.end, m.index))
+    ) {
       const first = out.pop() as Quantity;
       const value2 = valueOf(m);
       const np2 = countedPhrase(text, m.index + m[0].length);
-      const q2: Quantity = { start: first.start, end: m.index + m[0].length, text: text.slice(first.start, m.index + m[0].length), min: first.min, max: Number.isNaN(value2) ? null : value2 };
-      out.push(np2 ? { ...q2, head: np2.head, phrase: np2.phrase, phraseStart: np2.start, phraseEnd: np2.end } : q2);
+      const q2: Quantity = {
+        start: first.start,
+        end: m.index + m[0].length,
+        text: text.slice(first.start, m.index + m[0].length),
+        min: first.min,
+        max: Number.isNaN(value2) ? null : value2,
+      };
+      out.push(
+        np2 ? { ...q2, head: np2.head, phrase: np2.phrase, phraseStart: np2.start, phraseEnd: np2.end } : q2,
+      );
       continue;
     }
     const value = valueOf(m);

@@ -201,6 +201,42 @@ export const NEWS_RULES: readonly NewsRule[] = [
     },
   },
   {
+    name: 'weekday-last-week',
+    re: rx(`(?:on )?(${WEEKDAY}),? (?:of )?last week`),
+    relative: always,
+    resolve: (m, a) => {
+      if (!a) return null;
+      const monday = addDays(a, -((weekday(a) + 6) % 7) - 7);
+      const mon = {
+        y: Number(monday.slice(0, 4)),
+        m: Number(monday.slice(5, 7)),
+        d: Number(monday.slice(8, 10)),
+      };
+      return day(addDays(mon, ((WEEKDAYS[(m[1] ?? '').toLowerCase()] ?? 1) + 6) % 7));
+    },
+  },
+  {
+    name: 'weekend',
+    re: rx(`(?:over|during|at) the weekend|this weekend|the past weekend`),
+    relative: always,
+    resolve: (m, a) => {
+      if (!a) return null;
+      const sunday = lastWeekday(a, 0, false);
+      const sun = {
+        y: Number(sunday.slice(0, 4)),
+        m: Number(sunday.slice(5, 7)),
+        d: Number(sunday.slice(8, 10)),
+      };
+      return range(addDays(sun, -1), sunday);
+    },
+  },
+  {
+    name: 'overnight',
+    re: rx(`overnight`),
+    relative: always,
+    resolve: (m, a) => (a ? range(addDays(a, -1), iso(a.y, a.m, a.d)) : null),
+  },
+  {
     name: 'weekday',
     re: rx(
       `(?:(?:early|late) )?(?:on )?(last |this |past |previous )?(${WEEKDAY})(?:['’]s)?(?: (?:morning|afternoon|evening|night))?`,
@@ -297,7 +333,7 @@ export const NEWS_RULES: readonly NewsRule[] = [
         return { start, end, precision: 'month' };
       }
       const span = UNIT_DAYS[unit] ?? 1;
-      const spread = vague ? Math.ceil(n * span * 0.5) : Math.ceil(span / 2);
+      const spread = vague ? Math.ceil(n * span * 0.5) : unit === 'week' ? 1 : 0;
       const centre = -n * span;
       return range(addDays(a, centre - spread), addDays(a, Math.min(-1, centre + spread)));
     },

@@ -34,38 +34,46 @@ export function entityProfile(db: Database.Database, summary: EntitySummary, lim
 }
 
 function relationsOf(db: Database.Database, key: string, limit: number): EntityRelation[] {
+  // Both directions from relation_keys' indexes; names come from the other entity's statistics.
   const rows = db
     .prepare(
-      `SELECT r.type, CASE WHEN d.local_id = r.subject_id THEN 'out' ELSE 'in' END AS dir,
-              o.entity_key AS other_key, max(o.name) AS other_name, max(o.type) AS other_type, count(*) AS n,
-              json_group_array(DISTINCT r.modality) AS modalities, json_group_array(DISTINCT r.doc_id) AS docs
-       FROM doc_entities d
-       JOIN relations r ON r.doc_id = d.doc_id AND (r.subject_id = d.local_id OR r.object_id = d.local_id)
-       JOIN doc_entities o ON o.doc_id = r.doc_id
-         AND o.local_id = CASE WHEN d.local_id = r.subject_id THEN r.object_id ELSE r.subject_id END
-       WHERE d.entity_key = ? AND o.entity_key <> d.entity_key
-       GROUP BY r.type, dir, o.entity_key ORDER BY n DESC, other_name LIMIT ?`,
+      `SELECT g.type, g.dir, g.other_key, s.name AS other_name, s.type AS other_type, g.n, g.modalities
+       FROM (SELECT type, 'out' AS dir, object_key AS other_key, count(*) AS n,
+                    json_group_array(DISTINCT modality) AS modalities
+             FROM relation_keys INDEXED BY relation_keys_subject WHERE subject_key = @key AND object_key <> @key
+             GROUP BY type, object_key
+             UNION ALL
+             SELECT type, 'in', subject_key, count(*), json_group_array(DISTINCT modality)
+             FROM relation_keys INDEXED BY relation_keys_object WHERE object_key = @key AND subject_key <> @key
+             GROUP BY type, subject_key) g
+       JOIN entity_stats s ON s.entity_key = g.other_key
+       ORDER BY g.n DESC, s.name LIMIT @limit`,
     )
-    .all(key, limit) as Row[];
+    .all({ key, limit }) as Row[];
+  const outDocs = db.prepare(
+    'SELECT DISTINCT doc_id FROM relation_keys WHERE subject_key = ? AND type = ? AND object_key = ? LIMIT 20',
+  );
+  const inDocs = db.prepare(
+    'SELECT DISTINCT doc_id FROM relation_keys WHERE object_key = ? AND type = ? AND subject_key = ? LIMIT 20',
+  );
   return rows.map((r) => ({
     type: String(r.type),
     direction: r.dir === 'out' ? 'out' : 'in',
     other: { key: String(r.other_key), name: String(r.other_name), type: r.other_type as EntityType },
     count: Number(r.n),
     modalities: JSON.parse(String(r.modalities)) as Modality[],
-    docIds: (JSON.parse(String(r.docs)) as string[]).slice(0, 20),
+    docIds: (r.dir === 'out' ? outDocs : inDocs).pluck().all(key, r.type, r.other_key) as string[],
   }));
 }
 
 function timelineOf(db: Database.Database, key: string, limit: number): TimelineEntry[] {
   const rows = db
     .prepare(
-      `SELECT r.doc_id, r.event_id, r.role, e.record, l.name AS location_name
-       FROM doc_entities d
-       JOIN event_roles r ON r.doc_id = d.doc_id AND r.local_id = d.local_id
-       JOIN events e ON e.doc_id = r.doc_id AND e.local_id = r.event_id
+      `SELECT k.doc_id, k.event_id, k.role, e.record, l.name AS location_name
+       FROM event_entities k INDEXED BY event_entities_date
+       JOIN events e ON e.doc_id = k.doc_id AND e.local_id = k.event_id
        LEFT JOIN doc_entities l ON l.doc_id = e.doc_id AND l.local_id = e.location_id
-       WHERE d.entity_key = ? ORDER BY e.date_start IS NULL, e.date_start DESC LIMIT ?`,
+       WHERE k.entity_key = ? ORDER BY k.date_start DESC LIMIT ?`,
     )
     .all(key, limit) as Row[];
   const entries = rows.map((r): TimelineEntry => {
@@ -87,34 +95,34 @@ function timelineOf(db: Database.Database, key: string, limit: number): Timeline
 }
 
 function placesOf(db: Database.Database, key: string, limit: number): LinkedPlace[] {
-  const self = db
-    .prepare('SELECT name, type, geo FROM doc_entities WHERE entity_key = ? AND geo IS NOT NULL LIMIT 1')
-    .get(key) as Row | undefined;
+  const located = db.prepare(
+    `SELECT s.name, s.type, (SELECT geo FROM doc_entities INDEXED BY doc_entities_geo
+       WHERE entity_key = s.entity_key AND geo IS NOT NULL LIMIT 1) AS geo
+     FROM entity_stats s WHERE s.entity_key = ?`,
+  );
   const places: LinkedPlace[] = [];
-  if (self) places.push(place(key, self, JSON.parse(String(self.geo)) as Geo, 'self', 1));
+  const push = (placeKey: string, link: string, count: number): void => {
+    const r = located.get(placeKey) as Row | undefined;
+    if (r && typeof r.geo === 'string')
+      places.push(place(placeKey, r, JSON.parse(r.geo) as Geo, link, count));
+  };
+  push(key, 'self', 1);
   const fromEvents = db
     .prepare(
-      `SELECT l.entity_key AS key, max(l.name) AS name, max(l.type) AS type, max(l.geo) AS geo, count(*) AS n
-       FROM doc_entities d
-       JOIN event_roles r ON r.doc_id = d.doc_id AND r.local_id = d.local_id AND r.role <> 'location'
-       JOIN events e ON e.doc_id = r.doc_id AND e.local_id = r.event_id
-       JOIN doc_entities l ON l.doc_id = e.doc_id AND l.local_id = e.location_id
-       WHERE d.entity_key = ? AND l.geo IS NOT NULL GROUP BY l.entity_key ORDER BY n DESC LIMIT ?`,
+      `SELECT location_key AS key, count(*) AS n FROM event_entities INDEXED BY event_entities_place
+       WHERE entity_key = ? AND location_key IS NOT NULL AND role <> 'location'
+       GROUP BY location_key ORDER BY n DESC LIMIT ?`,
     )
     .all(key, limit) as Row[];
   const fromRelations = db
     .prepare(
-      `SELECT r.type AS link, o.entity_key AS key, max(o.name) AS name, max(o.type) AS type, max(o.geo) AS geo, count(*) AS n
-       FROM doc_entities d
-       JOIN relations r ON r.doc_id = d.doc_id AND r.subject_id = d.local_id AND r.type IN ('located_in', 'operates_in')
-       JOIN doc_entities o ON o.doc_id = r.doc_id AND o.local_id = r.object_id
-       WHERE d.entity_key = ? AND o.geo IS NOT NULL GROUP BY r.type, o.entity_key ORDER BY n DESC LIMIT ?`,
+      `SELECT type AS link, object_key AS key, count(*) AS n FROM relation_keys INDEXED BY relation_keys_subject
+       WHERE subject_key = ? AND type IN ('located_in', 'operates_in')
+       GROUP BY type, object_key ORDER BY n DESC LIMIT ?`,
     )
     .all(key, limit) as Row[];
-  for (const r of fromEvents)
-    places.push(place(String(r.key), r, JSON.parse(String(r.geo)) as Geo, 'event', Number(r.n)));
-  for (const r of fromRelations)
-    places.push(place(String(r.key), r, JSON.parse(String(r.geo)) as Geo, String(r.link), Number(r.n)));
+  for (const r of fromEvents) push(String(r.key), 'event', Number(r.n));
+  for (const r of fromRelations) push(String(r.key), String(r.link), Number(r.n));
   return places;
 }
 
@@ -140,15 +148,24 @@ interface DocRow {
   local_ids: string;
 }
 
+/** The entity's newest documents (by published date, else ingestion day), from doc_entities_recent. */
 function recentDocuments(db: Database.Database, key: string): DocRow[] {
-  return db
+  const ids = db
     .prepare(
-      `SELECT doc.id, doc.title, doc.published, doc.text, doc.extraction, m.local_ids
-       FROM (SELECT doc_id, json_group_array(local_id) AS local_ids FROM doc_entities WHERE entity_key = ? GROUP BY doc_id) m
-       JOIN documents doc ON doc.id = m.doc_id
-       ORDER BY coalesce(doc.published, substr(doc.ingested_at, 1, 10)) DESC LIMIT ?`,
+      `SELECT DISTINCT doc_id, doc_date FROM doc_entities INDEXED BY doc_entities_recent
+       WHERE entity_key = ? ORDER BY doc_date DESC, doc_id LIMIT ?`,
     )
-    .all(key, CLAIM_DOCUMENTS) as DocRow[];
+    .pluck()
+    .all(key, CLAIM_DOCUMENTS) as string[];
+  const rows = db
+    .prepare(
+      `SELECT doc.id, doc.title, doc.published, doc.text, doc.extraction,
+         (SELECT json_group_array(local_id) FROM doc_entities m WHERE m.doc_id = doc.id AND m.entity_key = ?) AS local_ids
+       FROM documents doc WHERE doc.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(key, JSON.stringify(ids)) as DocRow[];
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
 /** Claims about the entity, or about an event or relation it takes part in, with their sources and grades. */

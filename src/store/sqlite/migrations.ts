@@ -1,5 +1,7 @@
 import { FEED_TABLES_SQL } from './feed-registry.js';
 import { STORY_TABLES_SQL } from './stories.js';
+import { FUSION_TABLES_SQL } from './fusion.js';
+import { ENTITY_STATS_SQL } from './entity-stats.js';
 
 /**
  * Versioned schema migrations for the SQLite engine. Each entry runs once, in order, inside a
@@ -147,5 +149,15 @@ export const migrations: readonly {
     version: 3,
     name: 'feed subscriptions; story fingerprints for duplicate and syndicated copies',
     sql: FEED_TABLES_SQL + STORY_TABLES_SQL,
+  },
+  {
+    version: 4,
+    name: 'event fusion: reports of one incident, contradiction records, alive/dead statements',
+    sql: FUSION_TABLES_SQL,
+  },
+  {
+    version: 5,
+    name: 'read-side statistics and keys kept by triggers: entity stats, event place/actor/entity keys, relation keys',
+    sql: ENTITY_STATS_SQL,
   },
 ];

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Entity, Event, Extraction, Problem } from '../../core/index.js';
+import type { Entity, Extraction, Problem } from '../../core/index.js';
 import { SitrepError, nameKey, stableId } from '../../core/index.js';
 import type {
   Contradiction,
@@ -15,7 +15,6 @@ import type {
   EntityFilter,
   EntitySummary,
   EventFilter,
-  EventPoint,
   SaveResult,
   SearchHit,
   StoryCandidate,
@@ -30,7 +29,10 @@ import { applyCorrection, listCorrections, reapplyCorrections, revertCorrection 
 import { entityProfile } from './entity-profile.js';
 import { contradictions, relationGraph } from './graph.js';
 import { overlayCorrections } from './overlay.js';
-import { eventHistogram, eventWhere } from './event-filter.js';
+import { fuseDocument } from './fusion.js';
+import { FusionMethods } from './fusion-store.js';
+import { eventHistogram, listEvents } from './event-filter.js';
+import { entitySummaries, rankedEntities, registerSqlFunctions } from './entity-stats.js';
 
 type Row = Record<string, unknown>;
 
@@ -53,6 +55,7 @@ export function openSqliteStore(path: string): SqliteStore {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  registerSqlFunctions(db);
   migrate(db);
   return new SqliteStore(db);
 }
@@ -81,8 +84,10 @@ function migrate(db: Database.Database): void {
 }
 
 /** The embedded engine: one file, WAL, one transaction per document, FTS5 for search. */
-export class SqliteStore implements Store {
-  constructor(readonly db: Database.Database) {}
+export class SqliteStore extends FusionMethods implements Store {
+  constructor(readonly db: Database.Database) {
+    super(db);
+  }
 
   saveDocument(record: DocumentRecord): Promise<SaveResult> {
     return settle(() => this.db.transaction(() => this.writeDocument(record))());
@@ -124,6 +129,7 @@ export class SqliteStore implements Store {
     this.writeRelations(id, extraction);
     if (record.story) writeStory(this.db, id, record.story.storyId, record.story.fingerprint);
     reapplyCorrections(this.db, id);
+    fuseDocument(this.db, record);
     return { id, created: !old };
   }
 
@@ -236,7 +242,8 @@ export class SqliteStore implements Store {
       extraction,
       problems: JSON.parse(String(row.problems)) as Problem[],
       storyId: (row.story_id as string | null) ?? null,
-      storyMembers: typeof row.story_id === 'string' ? storyMembers(this.db, row.story_id, String(row.id)) : [],
+      storyMembers:
+        typeof row.story_id === 'string' ? storyMembers(this.db, row.story_id, String(row.id)) : [],
     });
   }
 
@@ -261,14 +268,24 @@ export class SqliteStore implements Store {
   search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
     const match = toFtsQuery(query);
     if (!match) return Promise.resolve([]);
-    const rows = this.db
+    // Rank first (bm25 only, LIMIT), then snippets for the returned rows alone, each by rowid: a
+    // snippet costs far more than a rank, and common words match tens of thousands of documents.
+    const top = this.db
       .prepare(
-        `SELECT d.id, d.title, d.published, bm25(documents_fts, 4.0, 1.0) AS rank,
-                snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snippet
-         FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+        `SELECT rowid AS id, bm25(documents_fts, 4.0, 1.0) AS rank FROM documents_fts
          WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
       )
-      .all(match, options.limit ?? 20) as Row[];
+      .all(match, options.limit ?? 20) as { id: number; rank: number }[];
+    const detail = this.db.prepare(
+      `SELECT d.id, d.title, d.published, snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snippet
+       FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+       WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`,
+    );
+    const rows = top.flatMap((t) => {
+      const row = detail.get(match, t.id) as Row | undefined;
+      const hit: Row[] = row ? [{ ...row, rank: t.rank }] : [];
+      return hit;
+    });
     return Promise.resolve(
       rows.map((r) => ({
         docId: String(r.id),
@@ -281,83 +298,18 @@ export class SqliteStore implements Store {
   }
 
   listEntities(filter: EntityFilter = {}): Promise<EntitySummary[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.type) {
-      where.push('type = ?');
-      params.push(filter.type);
-    }
-    if (filter.prefix) {
-      const key = nameKey(filter.prefix);
-      where.push(
-        'entity_key IN (SELECT d.entity_key FROM entity_names n JOIN doc_entities d USING (doc_id, local_id) WHERE n.name_key >= ? AND n.name_key < ?)',
-      );
-      params.push(key, `${key}\uffff`);
-    }
-    if (filter.name) {
-      where.push(
-        'entity_key IN (SELECT d.entity_key FROM entity_names n JOIN doc_entities d USING (doc_id, local_id) WHERE n.name_key = ?)',
-      );
-      params.push(nameKey(filter.name));
-    }
     return settle(() =>
-      this.entitySummaries(where.length ? `WHERE ${where.join(' AND ')}` : '', params, filter.limit ?? 100),
+      rankedEntities(this.db, {
+        ...(filter.type ? { type: filter.type } : {}),
+        ...(filter.name ? { nameKey: nameKey(filter.name) } : {}),
+        ...(filter.prefix ? { prefixKey: nameKey(filter.prefix) } : {}),
+        limit: filter.limit ?? 100,
+      }),
     );
-  }
-
-  /** Entities aggregated by key over the doc_entities rows that `where` selects. */
-  private entitySummaries(where: string, params: unknown[], limit: number): EntitySummary[] {
-    const rows = this.db
-      .prepare(
-        `SELECT entity_key, max(type) AS type, max(name) AS name, max(kb_id) AS kb_id,
-                count(DISTINCT doc_id) AS documents, sum(mention_count) AS mentions,
-                json_group_array(aliases) AS aliases, json_group_array(name) AS names
-         FROM doc_entities ${where}
-         GROUP BY entity_key ORDER BY documents DESC, mentions DESC, name LIMIT ?`,
-      )
-      .all(...params, limit) as Row[];
-    return rows.map(toEntitySummary);
   }
 
   listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
-    const { sql, params } = eventQuery(filter);
-    const rows = this.db.prepare(sql).all(...params) as Row[];
-    const names = this.db.prepare('SELECT local_id, name FROM doc_entities WHERE doc_id = ?');
-    const cache = new Map<string, Map<string, string>>();
-    const namesOf = (docId: string): Map<string, string> => {
-      let m = cache.get(docId);
-      if (!m) {
-        m = new Map((names.all(docId) as Row[]).map((r) => [String(r.local_id), String(r.name)]));
-        cache.set(docId, m);
-      }
-      return m;
-    };
-    return Promise.resolve(
-      rows.map((r) => {
-        const docId = String(r.doc_id);
-        const event = JSON.parse(String(r.record)) as Event;
-        const m = namesOf(docId);
-        const nameOf = (id: string): string => m.get(id) ?? id;
-        return {
-          docId,
-          event,
-          locationName: event.location ? (m.get(event.location) ?? null) : null,
-          countryCode: (r.country_code as string | null) ?? null,
-          perpetratorNames: event.perpetrators.map(nameOf),
-          targetNames: event.targets.map(nameOf),
-          claimedByNames: event.claimedBy.map(nameOf),
-          evidenceText: String(r.evidence_text),
-          point:
-            typeof r.lat === 'number' && typeof r.lon === 'number'
-              ? {
-                  lat: r.lat,
-                  lon: r.lon,
-                  featureClass: (r.feature_class as EventPoint['featureClass']) ?? null,
-                }
-              : null,
-        };
-      }),
-    );
+    return settle(() => listEvents(this.db, filter));
   }
 
   eventHistogram(filter: EventFilter = {}): Promise<WeekCount[]> {
@@ -366,7 +318,7 @@ export class SqliteStore implements Store {
 
   getEntityProfile(key: string, options: { limit?: number } = {}): Promise<EntityProfile | null> {
     return settle(() => {
-      const [summary] = this.entitySummaries('WHERE entity_key = ?', [key], 1);
+      const [summary] = entitySummaries(this.db, [key]);
       return summary ? entityProfile(this.db, summary, options.limit ?? 100) : null;
     });
   }
@@ -406,16 +358,6 @@ function settle<T>(work: () => T): Promise<T> {
   }
 }
 
-/** Builds the SQL and parameters for an event listing. */
-function eventQuery(filter: EventFilter): { sql: string; params: unknown[] } {
-  const { where, params } = eventWhere(filter);
-  const sql = `SELECT e.doc_id, e.record, e.country_code, e.evidence_text, e.lat, e.lon, e.feature_class FROM events e
-    ${where}
-    ORDER BY e.date_start IS NULL, e.date_start DESC, e.doc_id, e.local_id LIMIT ? OFFSET ?`;
-  params.push(filter.limit ?? 200, filter.offset ?? 0);
-  return { sql, params };
-}
-
 /** FTS5 query from user words: each word quoted (so punctuation can't break the syntax), all required. */
 function toFtsQuery(query: string): string {
   const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -440,21 +382,5 @@ function toSummary(row: Row): DocumentSummary {
     ingestedAt: String(row.ingested_at),
     entityCount: Number(row.entity_count),
     eventCount: Number(row.event_count),
-  };
-}
-
-function toEntitySummary(row: Row): EntitySummary {
-  const name = String(row.name);
-  const aliasLists = (JSON.parse(String(row.aliases)) as string[]).flatMap((a) => JSON.parse(a) as string[]);
-  const names = JSON.parse(String(row.names)) as string[];
-  const aliases = [...new Set([...names, ...aliasLists])].filter((a) => a !== name);
-  return {
-    key: String(row.entity_key),
-    name,
-    type: row.type as Entity['type'],
-    kbId: (row.kb_id as string | null) ?? null,
-    aliases,
-    documents: Number(row.documents),
-    mentions: Number(row.mentions),
   };
 }
