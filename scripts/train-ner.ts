@@ -47,7 +47,7 @@ const { values: args } = parseArgs({
     /** Add copies of CoNLL datelines joined to the story's first sentence ("LONDON - ..."). */
     datelines: { type: 'boolean', default: true },
     /** Add an upper-cased copy of every Nth CoNLL train document (0: none), for all-caps text (headlines, MUC-style wire). */
-    upper: { type: 'string', default: '0' },
+    upper: { type: 'string', default: '5' },
     /** Evaluate this held-out file after training (not trained on). */
     check: { type: 'string', default: 'test/fixtures/ner-news-sample.conll' },
     /** Folds of the jackknife that gives the stacked pass its votes (0: one pass, no stacking). */

@@ -114,7 +114,7 @@ const RANK: Readonly<Record<FeatureClass, number>> = {
 
 /** How specific a location entity is (facility highest); unresolved names rank between districts and provinces. */
 export function specificity(e: Entity): number {
-  return e.geo ? RANK[e.geo.featureClass] : 4.5;
+  return e.geo ? RANK[e.geo.featureClass] : 5;
 }
 
 function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {

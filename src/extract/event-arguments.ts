@@ -38,6 +38,12 @@ export function locationIn(
     const after = ctx.text.slice(m.end, m.end + 24);
     if (/^-?based\b/i.test(after) || POSSESSIVE_ACTOR.test(after)) continue;
     if (isDatelineLike(ctx.text, m.start, m.end)) continue;
+    if (
+      /^\s+(?:has |had |also |later )?(?:said|says|told|claimed|announced|reported|confirmed|denied|warned|blamed|accused)\b/i.test(
+        after,
+      )
+    )
+      continue;
     const before = ctx.text.slice(Math.max(span.start, m.start - 24), m.start);
     if (
       /\b(?:from|to|into|with|of origin|towards)\s+(?:the\s+)?$/i.test(before) &&
@@ -45,7 +51,7 @@ export function locationIn(
     )
       continue;
     const prep =
-      /\b(?:in|at|near|outside|on|inside|around|across|of|outskirts of)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(
+      /\b(?:in|at|near|outside|on|inside|around|across|outskirts of)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(
         before,
       )
         ? 0.5
@@ -56,7 +62,7 @@ export function locationIn(
       /\bbetween\s+\S+(?:\s+\S+)?\s+and\s+$/i.test(before)
         ? 1
         : 0;
-    const score = specificity(m.entity) + prep - route - Math.abs(m.start - anchor) / 200;
+    const score = specificity(m.entity) + prep - 2 * route - Math.abs(m.start - anchor) / 200;
     if (score > bestScore) {
       bestScore = score;
       best = m;

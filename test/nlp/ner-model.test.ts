@@ -54,8 +54,9 @@ describe.skipIf(!existsSync(seedPath))('seed article', () => {
 });
 
 describe.skipIf(!existsSync(newsSample))('team-written news sample', () => {
-  // A regression floor, not a target: measured 65.9 with the CoNLL-trained model (domain shift to
-  // modern conflict news: group names such as "Islamic State" read as places).
+  // A regression floor, not a target: 65.9 with the first CoNLL-only model; 94.40 with the
+  // stacked model trained with the KB/gazetteer lists, wikigold and data/ner-extra (this sample is
+  // never trained on).
   it('keeps F1 above the floor', () => {
     const docs = parseConll(readFileSync(newsSample, 'utf8')).map((d) => ({
       ...d,
@@ -63,6 +64,6 @@ describe.skipIf(!existsSync(newsSample))('team-written news sample', () => {
     }));
     const rec = loadRecognizer();
     const score = evaluateDocuments(docs, (doc) => rec.labelDocument(doc));
-    expect(score.f1).toBeGreaterThanOrEqual(60);
+    expect(score.f1).toBeGreaterThanOrEqual(93);
   });
 });

@@ -52,6 +52,10 @@ export function emissions(
     mask = m.mask,
     scale = m.scale;
   const [first, count] = m.templates ?? ALL;
+  if (w instanceof Int16Array && m.oFree && L === 17) {
+    shippedEmissions(w, mask, scale, first, count, feats, a, b, out, base);
+    return;
+  }
   const stride = m.oFree ? L - 1 : L,
     y0 = L - stride;
   out.fill(0, 0, (b - a) * L);
@@ -63,6 +67,81 @@ export function emissions(
       for (let y = y0; y < L; y++) out[o + y]! += w[row + y]!;
     }
     if (scale !== 1) for (let y = 0; y < L; y++) out[o + y]! *= scale;
+    if (base) for (let y = 0; y < L; y++) out[o + y]! += base[i * L + y]!;
+  }
+}
+
+/**
+ * `emissions` for the shipped layout (Int16, 16 entity labels a row, O fixed at 0), with the
+ * sums in locals: the hot loop of the recogniser, bound by fetching one 32-byte row per feature.
+ */
+function shippedEmissions(
+  w: Int16Array,
+  mask: number,
+  scale: number,
+  first: number,
+  count: number,
+  feats: Uint32Array,
+  a: number,
+  b: number,
+  out: Float32Array,
+  base?: Float32Array,
+): void {
+  for (let i = a; i < b; i++) {
+    const fb = i * NUM_TEMPLATES + first;
+    let s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0,
+      s7 = 0,
+      s8 = 0;
+    let s9 = 0,
+      s10 = 0,
+      s11 = 0,
+      s12 = 0,
+      s13 = 0,
+      s14 = 0,
+      s15 = 0,
+      s16 = 0;
+    for (let t = 0; t < count; t++) {
+      const r = (feats[fb + t]! & mask) << 4;
+      s1 += w[r]!;
+      s2 += w[r + 1]!;
+      s3 += w[r + 2]!;
+      s4 += w[r + 3]!;
+      s5 += w[r + 4]!;
+      s6 += w[r + 5]!;
+      s7 += w[r + 6]!;
+      s8 += w[r + 7]!;
+      s9 += w[r + 8]!;
+      s10 += w[r + 9]!;
+      s11 += w[r + 10]!;
+      s12 += w[r + 11]!;
+      s13 += w[r + 12]!;
+      s14 += w[r + 13]!;
+      s15 += w[r + 14]!;
+      s16 += w[r + 15]!;
+    }
+    const o = (i - a) * L;
+    out[o] = 0;
+    out[o + 1] = s1 * scale;
+    out[o + 2] = s2 * scale;
+    out[o + 3] = s3 * scale;
+    out[o + 4] = s4 * scale;
+    out[o + 5] = s5 * scale;
+    out[o + 6] = s6 * scale;
+    out[o + 7] = s7 * scale;
+    out[o + 8] = s8 * scale;
+    out[o + 9] = s9 * scale;
+    out[o + 10] = s10 * scale;
+    out[o + 11] = s11 * scale;
+    out[o + 12] = s12 * scale;
+    out[o + 13] = s13 * scale;
+    out[o + 14] = s14 * scale;
+    out[o + 15] = s15 * scale;
+    out[o + 16] = s16 * scale;
     if (base) for (let y = 0; y < L; y++) out[o + y]! += base[i * L + y]!;
   }
 }
