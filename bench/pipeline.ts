@@ -19,7 +19,9 @@ const resources = loadResources();
 const loadMs = performance.now() - t0;
 const docs: IngestedDocument[] = [];
 for (const f of files) {
-  const args = (JSON.parse(readFileSync(join(f, '..', 'case.json'), 'utf8')) as { args?: { published?: string } }).args ?? {};
+  const args =
+    (JSON.parse(readFileSync(join(f, '..', 'case.json'), 'utf8')) as { args?: { published?: string } })
+      .args ?? {};
   docs.push(await readInput(f, args));
 }
 const chars = docs.reduce((n, d) => n + d.text.length, 0);
@@ -34,5 +36,9 @@ const seedChars = existsSync(resolve(root, '../shared/eval/cases/seed/article.tx
   : chars / docs.length;
 console.log(`resources loaded in ${loadMs.toFixed(0)} ms`);
 console.log(`${docs.length} articles (mean ${Math.round(chars / docs.length)} chars) × ${rounds} rounds`);
-console.log(`pipeline: ${(n / sec).toFixed(1)} articles/s, ${((chars * rounds) / sec / 1e6).toFixed(2)} M chars/s`);
-console.log(`seed-size equivalent (${seedChars} chars): ${((chars * rounds) / seedChars / sec).toFixed(1)} articles/s`);
+console.log(
+  `pipeline: ${(n / sec).toFixed(1)} articles/s, ${((chars * rounds) / sec / 1e6).toFixed(2)} M chars/s`,
+);
+console.log(
+  `seed-size equivalent (${seedChars} chars): ${((chars * rounds) / seedChars / sec).toFixed(1)} articles/s`,
+);

@@ -9,23 +9,87 @@ import { openSqliteStore } from '../src/store/sqlite/index.js';
 
 const N = Number(process.env.BENCH_DOCS ?? 20_000);
 const places = ['Quetta', 'Peshawar', 'Kabul', 'Mogadishu', 'Maiduguri', 'Gao', 'Idlib', 'Kirkuk'];
-const groups = ['TTP', 'ISKP', 'al-Shabaab', 'ISWAP', 'JNIM', 'HTS', 'Islamic State', 'Baloch Liberation Army'];
+const groups = [
+  'TTP',
+  'ISKP',
+  'al-Shabaab',
+  'ISWAP',
+  'JNIM',
+  'HTS',
+  'Islamic State',
+  'Baloch Liberation Army',
+];
 
 function record(i: number): { doc: IngestedDocument; extraction: Extraction } {
   const place = places[i % places.length]!;
   const group = groups[(i * 7) % groups.length]!;
   const text = `${place.toUpperCase()}: A bomb killed ${i % 40} people near a market in ${place} on day ${i}. ${group} claimed the attack, officials said.`;
-  const at = (s: string): { start: number; end: number } => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const at = (s: string): { start: number; end: number } => ({
+    start: text.indexOf(s),
+    end: text.indexOf(s) + s.length,
+  });
   const day = `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-  const doc: IngestedDocument = { text, title: `Bomb in ${place} #${i}`, url: null, published: day, dateline: place.toUpperCase(), datelineSpan: { start: 0, end: place.length + 1 }, language: 'en', outlet: null, author: null, origin: `bench-${i}`, problems: [] };
+  const doc: IngestedDocument = {
+    text,
+    title: `Bomb in ${place} #${i}`,
+    url: null,
+    published: day,
+    dateline: place.toUpperCase(),
+    datelineSpan: { start: 0, end: place.length + 1 },
+    language: 'en',
+    outlet: null,
+    author: null,
+    origin: `bench-${i}`,
+    problems: [],
+  };
   const extraction: Extraction = {
     schema: 'sitrep.extraction/1',
-    document: { id: documentId(text), title: doc.title, url: null, published: day, dateline: doc.dateline, language: 'en' },
+    document: {
+      id: documentId(text),
+      title: doc.title,
+      url: null,
+      published: day,
+      dateline: doc.dateline,
+      language: 'en',
+    },
     entities: [
-      { id: 'e1', type: 'location', name: place, aliases: [], mentions: [at(` ${place} `)].map((s) => ({ start: s.start + 1, end: s.end - 1 })), kbId: null, geo: { lat: 30, lon: 66, countryCode: 'PK', admin1: 'Balochistan', admin2: null, featureClass: 'city', geonamesId: null } },
+      {
+        id: 'e1',
+        type: 'location',
+        name: place,
+        aliases: [],
+        mentions: [at(` ${place} `)].map((s) => ({ start: s.start + 1, end: s.end - 1 })),
+        kbId: null,
+        geo: {
+          lat: 30,
+          lon: 66,
+          countryCode: 'PK',
+          admin1: 'Balochistan',
+          admin2: null,
+          featureClass: 'city',
+          geonamesId: null,
+        },
+      },
       { id: 'e2', type: 'group', name: group, aliases: [], mentions: [at(group)], kbId: null },
     ],
-    events: [{ id: 'ev1', category: 'explosions_remote_violence', type: 'remote_explosive_landmine_ied', count: 1, date: { start: day, end: day, precision: 'day', text: null }, location: 'e1', perpetrators: ['e2'], targets: [], claimedBy: ['e2'], fatalities: { min: i % 40, max: i % 40, text: null }, injured: null, modality: 'asserted', sources: [], evidence: [{ start: 0, end: text.indexOf('.') + 1 }] }],
+    events: [
+      {
+        id: 'ev1',
+        category: 'explosions_remote_violence',
+        type: 'remote_explosive_landmine_ied',
+        count: 1,
+        date: { start: day, end: day, precision: 'day', text: null },
+        location: 'e1',
+        perpetrators: ['e2'],
+        targets: [],
+        claimedBy: ['e2'],
+        fatalities: { min: i % 40, max: i % 40, text: null },
+        injured: null,
+        modality: 'asserted',
+        sources: [],
+        evidence: [{ start: 0, end: text.indexOf('.') + 1 }],
+      },
+    ],
     relations: [],
     sources: [],
     claims: [],
@@ -47,7 +111,9 @@ for (let i = 0; i < N; i++) {
   if (i === Math.floor(N / 10)) firstTenth = performance.now() - t0;
 }
 const sec = (performance.now() - t0) / 1000;
-console.log(`saved ${N} documents in ${sec.toFixed(1)} s: ${(N / sec).toFixed(0)} docs/s (first 10%: ${((N / 10) / (firstTenth / 1000)).toFixed(0)} docs/s)`);
+console.log(
+  `saved ${N} documents in ${sec.toFixed(1)} s: ${(N / sec).toFixed(0)} docs/s (first 10%: ${(N / 10 / (firstTenth / 1000)).toFixed(0)} docs/s)`,
+);
 
 async function latency(label: string, q: () => Promise<unknown>): Promise<void> {
   const times: number[] = [];
@@ -60,7 +126,9 @@ async function latency(label: string, q: () => Promise<unknown>): Promise<void> 
 }
 await latency('search "market bomb"', () => store.search('market bomb', { limit: 20 }));
 await latency('events --actor ISKP --limit 50', () => store.listEvents({ actor: 'ISKP', limit: 50 }));
-await latency('events --place Quetta --since', () => store.listEvents({ place: 'Quetta', since: '2024-06-01', limit: 50 }));
+await latency('events --place Quetta --since', () =>
+  store.listEvents({ place: 'Quetta', since: '2024-06-01', limit: 50 }),
+);
 await latency('entities --limit 50', () => store.listEntities({ limit: 50 }));
 await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -35,7 +35,11 @@ export function fail(err: unknown, origin?: string): void {
 /** Checks an ISO date option (YYYY-MM-DD and a real calendar day). */
 export function parseIsoDate(value: string): string {
   const d = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(d.getTime()) ||
+    d.toISOString().slice(0, 10) !== value
+  ) {
     throw new InvalidArgumentError(`"${value}" is not a date: write it as YYYY-MM-DD`);
   }
   return value;
@@ -44,7 +48,8 @@ export function parseIsoDate(value: string): string {
 /** Parses a positive integer option. */
 export function parseLimit(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a positive whole number`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`"${value}" is not a positive whole number`);
   return n;
 }
 
@@ -52,4 +57,3 @@ export function parseLimit(value: string): number {
 export function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
-

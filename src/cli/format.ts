@@ -5,7 +5,8 @@ export type OutputFormat = 'table' | 'json' | 'csv';
 
 /** Parses a --format value, with a message that says what is allowed. */
 export function parseFormat(value: string, allowed: readonly string[]): string {
-  if (!allowed.includes(value)) throw new Error(`unknown format "${value}": use one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value))
+    throw new Error(`unknown format "${value}": use one of ${allowed.join(', ')}`);
   return value;
 }
 
@@ -42,7 +43,9 @@ function fitWidths(natural: readonly number[], budget: number): number[] {
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  return Array.isArray(v) ? v.join(', ') : String(v as string | number);
+  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return typeof v === 'string' ? v : String(v as number | boolean | bigint);
 }
 
 /**
@@ -63,11 +66,15 @@ export function renderJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
+/** The store's markers around matched words in search snippets (FTS5 snippet()). */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
 /** Marks search-hit terms (\u0002…\u0003) in bold for a terminal, or with [brackets] otherwise. */
 export function highlight(snippet: string, tty: boolean): string {
   return tty
-    ? snippet.replace(/\u0002/g, '\u001b[1;33m').replace(/\u0003/g, '\u001b[0m')
-    : snippet.replace(/\u0002/g, '[').replace(/\u0003/g, ']');
+    ? snippet.replaceAll(MARK_START, '\u001b[1;33m').replaceAll(MARK_END, '\u001b[0m')
+    : snippet.replaceAll(MARK_START, '[').replaceAll(MARK_END, ']');
 }
 
 /** A short form of a document id for tables: the first 12 hex digits. */

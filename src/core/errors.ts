@@ -27,9 +27,14 @@ export class SitrepError extends Error {
 export function isInputError(err: unknown): err is SitrepError {
   return (
     err instanceof SitrepError &&
-    ['empty_input', 'binary_input', 'too_large', 'invalid_encoding', 'unreadable', 'unsupported_type'].includes(
-      err.code,
-    )
+    [
+      'empty_input',
+      'binary_input',
+      'too_large',
+      'invalid_encoding',
+      'unreadable',
+      'unsupported_type',
+    ].includes(err.code)
   );
 }
 

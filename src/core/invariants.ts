@@ -19,7 +19,8 @@ export function findInvariantViolations(x: Extraction, text: string): string[] {
   for (const s of x.sources) note(s.id, 'source');
   for (const c of x.claims) note(c.id, 'claim');
   const spanCheck = (where: string, s: { start: number; end: number }): void => {
-    if (!isValidSpan(s, text.length)) out.push(`${where}: span ${s.start}-${s.end} outside text of ${text.length}`);
+    if (!isValidSpan(s, text.length))
+      out.push(`${where}: span ${s.start}-${s.end} outside text of ${text.length}`);
   };
   const ref = (where: string, id: string, kinds: readonly string[]): void => {
     const kind = ids.get(id);

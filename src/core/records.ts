@@ -15,7 +15,14 @@ export type EntityType = 'person' | 'group' | 'organization' | 'location' | 'oth
 
 export type Modality = 'asserted' | 'claimed' | 'alleged' | 'denied' | 'negated' | 'uncertain';
 
-export const MODALITIES: readonly Modality[] = ['asserted', 'claimed', 'alleged', 'denied', 'negated', 'uncertain'];
+export const MODALITIES: readonly Modality[] = [
+  'asserted',
+  'claimed',
+  'alleged',
+  'denied',
+  'negated',
+  'uncertain',
+];
 
 export type FeatureClass = 'continent' | 'region' | 'country' | 'admin1' | 'admin2' | 'city' | 'facility';
 

@@ -12,7 +12,9 @@ export function surface(text: string, s: Span): string {
 
 /** True when the span is non-empty and lies inside a text of the given length. */
 export function isValidSpan(s: Span, length: number): boolean {
-  return Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end > s.start && s.end <= length;
+  return (
+    Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end > s.start && s.end <= length
+  );
 }
 
 /** True when two spans share at least one code unit. */

@@ -3,18 +3,9 @@
  * relations, sources and claims (contract records with ids ev1…, r1…, s1…, c1…). Every record's
  * evidence is a span of the text. Rules and lexicons only; linear in the document's length.
  */
-import type {
-  Claim,
-  Entity,
-  Event,
-  Modality,
-  Problem,
-  Relation,
-  RelationType,
-  Source,
-  Span,
-} from '../core/index.js';
+import type { Claim, Entity, Event, Modality, Problem, Relation, Source, Span } from '../core/index.js';
 import type { Sentence, Token } from '../nlp/types.js';
+import type { RelationHint } from '../resolve/entities/types.js';
 import { buildClaims } from './claims.js';
 import { buildContext } from './context.js';
 import { draftEvents, finalizeEvents } from './events.js';
@@ -27,14 +18,8 @@ export type { ClaimFeatures, Grader, ReliabilityConfig } from './grading.js';
 export { UNGRADED } from './grading.js';
 export { classifySource } from './source-attribution.js';
 
-/** A relation suggested by entity resolution (appositives, KB facts). */
-export interface RelationHint {
-  readonly type: RelationType;
-  readonly subject: string;
-  readonly object: string;
-  readonly modality: Modality;
-  readonly evidence: Span;
-}
+/** A relation suggested by entity resolution (appositives, KB facts); defined where it is made. */
+export type { RelationHint };
 
 export interface FactInput {
   readonly text: string;

@@ -19,7 +19,11 @@ export interface ExtractOptions {
  * Runs every stage on one document: nlp → resolve (places, entities) → extract (events,
  * relations, sources, claims). The only place that knows the order of stages.
  */
-export function extractDocument(doc: IngestedDocument, res: PipelineResources, options: ExtractOptions = {}): Extraction {
+export function extractDocument(
+  doc: IngestedDocument,
+  res: PipelineResources,
+  options: ExtractOptions = {},
+): Extraction {
   const document = documentInfo(doc, options);
   if (!EXTRACTABLE_LANGUAGES.has(doc.language)) {
     const problem: Problem = {
@@ -73,7 +77,16 @@ function documentInfo(doc: IngestedDocument, options: ExtractOptions): DocumentI
 }
 
 function emptyExtraction(document: DocumentInfo, problems: readonly Problem[]): Extraction {
-  return { schema: EXTRACTION_SCHEMA, document, entities: [], events: [], relations: [], sources: [], claims: [], problems };
+  return {
+    schema: EXTRACTION_SCHEMA,
+    document,
+    entities: [],
+    events: [],
+    relations: [],
+    sources: [],
+    claims: [],
+    problems,
+  };
 }
 
 /** Drops NER mentions inside the dateline: "NEW DELHI:" is context, not an entity of the first sentence. */

@@ -1,5 +1,11 @@
 import type { IngestedDocument } from '../core/index.js';
-import { NEAR_DUPLICATE_THRESHOLD, exactDuplicateKey, nearDuplicateSignature, signatureBands, similarity } from '../ingest/index.js';
+import {
+  NEAR_DUPLICATE_THRESHOLD,
+  exactDuplicateKey,
+  nearDuplicateSignature,
+  signatureBands,
+  similarity,
+} from '../ingest/index.js';
 import type { SaveResult, Store, StoryFingerprint } from '../store/index.js';
 import { extractDocument } from './extract-document.js';
 import type { PipelineResources } from './resources.js';
@@ -8,7 +14,11 @@ import type { PipelineResources } from './resources.js';
  * Extracts one document and stores it atomically, placing it in a story with its exact and
  * syndicated copies (MinHash similarity ≥ NEAR_DUPLICATE_THRESHOLD over candidates found by index).
  */
-export async function ingestDocument(store: Store, doc: IngestedDocument, res: PipelineResources): Promise<SaveResult> {
+export async function ingestDocument(
+  store: Store,
+  doc: IngestedDocument,
+  res: PipelineResources,
+): Promise<SaveResult> {
   const extraction = extractDocument(doc, res);
   const id = extraction.document.id;
   const fingerprint = fingerprintOf(doc.text);
@@ -27,8 +37,8 @@ async function chooseStory(store: Store, id: string, fp: StoryFingerprint): Prom
   let best: { storyId: string; score: number } | null = null;
   for (const c of await store.findStoryCandidates(fp, id)) {
     const score = c.exactKey === fp.exactKey ? 1 : similarity(c.signature, fp.signature);
-    if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score)) best = { storyId: c.storyId, score };
+    if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score))
+      best = { storyId: c.storyId, score };
   }
   return best?.storyId ?? `story:${id.replace(/^sha256:/, '').slice(0, 16)}`;
 }
-

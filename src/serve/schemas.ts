@@ -41,12 +41,9 @@ export const IngestBody = z
       .max(5_000_000)
       .optional()
       .openapi({ description: 'an HTML page; the article body is extracted' }),
-    url: z
-      .url()
-      .optional()
-      .openapi({
-        description: "the article's address; alone, asks the server to fetch it (not built yet: 501)",
-      }),
+    url: z.url().optional().openapi({
+      description: "the article's address; alone, asks the server to fetch it (not built yet: 501)",
+    }),
     title: z.string().max(1000).optional(),
     published: isoDate.optional(),
     outlet: z.string().max(200).optional(),

@@ -36,7 +36,9 @@ function layerOf(file: string): string {
 /** Relative imports of a file (static, dynamic and re-exports). */
 function importsOf(file: string): string[] {
   const code = readFileSync(file, 'utf8');
-  const specs = [...code.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1] ?? '');
+  const specs = [...code.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map(
+    (m) => m[1] ?? '',
+  );
   return specs.map((s) => resolve(dirname(file), s));
 }
 
@@ -62,8 +64,12 @@ describe('architecture', () => {
   });
 
   it('the checker itself catches a violation', () => {
-    expect(violationsOf(join(SRC, 'core/x.ts'), [join(SRC, 'store/index.ts')])).toEqual(['core/x.ts imports store']);
-    expect(violationsOf(join(SRC, 'nlp/a.ts'), [join(SRC, 'cli/main.ts'), join(SRC, 'nlp/b.ts')])).toHaveLength(1);
+    expect(violationsOf(join(SRC, 'core/x.ts'), [join(SRC, 'store/index.ts')])).toEqual([
+      'core/x.ts imports store',
+    ]);
+    expect(
+      violationsOf(join(SRC, 'nlp/a.ts'), [join(SRC, 'cli/main.ts'), join(SRC, 'nlp/b.ts')]),
+    ).toHaveLength(1);
     expect(violationsOf(join(SRC, 'cli/a.ts'), [join(SRC, 'pipeline/index.ts')])).toEqual([]);
   });
 });

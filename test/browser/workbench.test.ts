@@ -27,7 +27,8 @@ const ARGS = [
 ];
 
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-if (!HAS_CHROMIUM && process.env.CI) throw new Error(`CI must run the browser tests, but ${CHROMIUM} is absent: .ci/run installs it`);
+if (!HAS_CHROMIUM && process.env.CI)
+  throw new Error(`CI must run the browser tests, but ${CHROMIUM} is absent: .ci/run installs it`);
 if (!HAS_CHROMIUM) console.warn(`browser tests skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!HAS_CHROMIUM)('workbench in Chromium', () => {
@@ -192,7 +193,9 @@ describe.skipIf(!HAS_CHROMIUM)('workbench in Chromium', () => {
     await page.goto(`${server.url}/#/search?q=pwned`);
     await page.waitForSelector('ol.hits li');
     await shot('safety');
-    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
 

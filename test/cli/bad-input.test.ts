@@ -8,7 +8,8 @@ import { sitrep, sitrepSpawn } from '../helpers/run-cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-bad-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const GOOD = 'PESHAWAR: Militants attacked a police post in Peshawar on Monday, killing two officers, police said.\n';
+const GOOD =
+  'PESHAWAR: Militants attacked a police post in Peshawar on Monday, killing two officers, police said.\n';
 
 function file(name: string, content: string | Buffer): string {
   const path = join(dir, name);
@@ -20,8 +21,28 @@ describe('bad input gets a one-line error naming the file', () => {
   const cases: [string, () => string, RegExp][] = [
     ['empty', () => file('empty.txt', ''), /empty/i],
     ['whitespace only', () => file('blank.txt', ' \n\t\n'), /empty/i],
-    ['binary', () => file('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])), /binary|image, not text/i],
-    ['invalid UTF-8', () => file('bad-utf8.txt', Buffer.concat([Buffer.from('Kabul '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe, 0xfd]), Buffer.from(' attack')])), /UTF-8|encoding/i],
+    [
+      'binary',
+      () =>
+        file(
+          'image.txt',
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+        ),
+      /binary|image, not text/i,
+    ],
+    [
+      'invalid UTF-8',
+      () =>
+        file(
+          'bad-utf8.txt',
+          Buffer.concat([
+            Buffer.from('Kabul '),
+            Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe, 0xfd]),
+            Buffer.from(' attack'),
+          ]),
+        ),
+      /UTF-8|encoding/i,
+    ],
     ['50 MB', () => file('huge.txt', Buffer.alloc(50 * 1024 * 1024, 'a ')), /too large|MB/i],
     ['missing', () => join(dir, 'nope.txt'), /not found|no such|does not exist/i],
   ];
@@ -67,7 +88,10 @@ describe('a killed ingest leaves no half-written document', () => {
     const folder = join(dir, 'many');
     mkdirSync(folder);
     for (let i = 0; i < 400; i++) {
-      writeFileSync(join(folder, `doc-${String(i).padStart(4, '0')}.txt`), `${GOOD.replace('two', String(i + 2))}A second report number ${i} said the TTP claimed the attack in Peshawar.\n`);
+      writeFileSync(
+        join(folder, `doc-${String(i).padStart(4, '0')}.txt`),
+        `${GOOD.replace('two', String(i + 2))}A second report number ${i} said the TTP claimed the attack in Peshawar.\n`,
+      );
     }
     const db = join(dir, 'killed.db');
     const child = sitrepSpawn(['ingest', folder, '--db', db, '--quiet']);
@@ -97,13 +121,22 @@ describe('a killed ingest leaves no half-written document', () => {
     await new Promise((r) => child.on('exit', r));
     const check = new Database(db);
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-    const docs = check.prepare('SELECT id, extraction, entity_count, event_count FROM documents').all() as { id: string; extraction: string; entity_count: number; event_count: number }[];
+    const docs = check.prepare('SELECT id, extraction, entity_count, event_count FROM documents').all() as {
+      id: string;
+      extraction: string;
+      entity_count: number;
+      event_count: number;
+    }[];
     expect(docs.length).toBeGreaterThanOrEqual(5);
     expect(docs.length).toBeLessThan(400);
     for (const d of docs) {
       const x = JSON.parse(d.extraction) as { entities: unknown[]; events: unknown[] };
-      const ents = check.prepare('SELECT count(*) AS n FROM doc_entities WHERE doc_id = ?').get(d.id) as { n: number };
-      const evs = check.prepare('SELECT count(*) AS n FROM events WHERE doc_id = ?').get(d.id) as { n: number };
+      const ents = check.prepare('SELECT count(*) AS n FROM doc_entities WHERE doc_id = ?').get(d.id) as {
+        n: number;
+      };
+      const evs = check.prepare('SELECT count(*) AS n FROM events WHERE doc_id = ?').get(d.id) as {
+        n: number;
+      };
       expect(ents.n).toBe(x.entities.length);
       expect(evs.n).toBe(x.events.length);
     }

@@ -13,14 +13,18 @@ describe('sitrep --help', () => {
   it('lists the commands', () => {
     const r = sitrep(['--help']);
     expect(r.status).toBe(0);
-    for (const c of ['extract', 'ingest', 'docs', 'show', 'search', 'entities', 'events', 'eval']) expect(r.stdout).toContain(c);
+    for (const c of ['extract', 'ingest', 'docs', 'show', 'search', 'entities', 'events', 'eval'])
+      expect(r.stdout).toContain(c);
   });
 
-  it.each(['extract', 'ingest', 'docs', 'show', 'search', 'entities', 'events', 'eval'])('%s --help works', (cmd) => {
-    const r = sitrep([cmd, '--help']);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Usage: sitrep/);
-  });
+  it.each(['extract', 'ingest', 'docs', 'show', 'search', 'entities', 'events', 'eval'])(
+    '%s --help works',
+    (cmd) => {
+      const r = sitrep([cmd, '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/Usage: sitrep/);
+    },
+  );
 
   it('an unknown command is a usage error with status 2', () => {
     const r = sitrep(['frobnicate']);
@@ -37,11 +41,15 @@ describe('ingest and query the example corpus', () => {
   });
 
   it('stores every example article once, and re-ingesting updates instead of duplicating', () => {
-    const before = JSON.parse(sitrep(['docs', '--db', db, '--format', 'json', '--limit', '1000']).stdout) as unknown[];
+    const before = JSON.parse(
+      sitrep(['docs', '--db', db, '--format', 'json', '--limit', '1000']).stdout,
+    ) as unknown[];
     expect(before.length).toBeGreaterThanOrEqual(12);
     const again = sitrep(['ingest', examples, '--db', db]);
     expect(again.stdout).toMatch(/0 new/);
-    const after = JSON.parse(sitrep(['docs', '--db', db, '--format', 'json', '--limit', '1000']).stdout) as unknown[];
+    const after = JSON.parse(
+      sitrep(['docs', '--db', db, '--format', 'json', '--limit', '1000']).stdout,
+    ) as unknown[];
     expect(after.length).toBe(before.length);
   });
 
@@ -56,7 +64,9 @@ describe('ingest and query the example corpus', () => {
     const text = sitrep(['show', prefix, '--db', db]);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain(first!.id);
-    const json = JSON.parse(sitrep(['show', prefix, '--db', db, '--format', 'json']).stdout) as { extraction: { schema: string } };
+    const json = JSON.parse(sitrep(['show', prefix, '--db', db, '--format', 'json']).stdout) as {
+      extraction: { schema: string };
+    };
     expect(json.extraction.schema).toBe('sitrep.extraction/1');
     const missing = sitrep(['show', 'abcdef123456', '--db', db]);
     expect(missing.status).toBe(1);
@@ -68,28 +78,43 @@ describe('ingest and query the example corpus', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^1\. [0-9a-f]{12}/m);
     expect(r.stdout).toMatch(/\[killed\]/i);
-    const json = JSON.parse(sitrep(['search', 'killed', '--db', db, '--format', 'json']).stdout) as { rank: number; snippet: string }[];
+    const json = JSON.parse(sitrep(['search', 'killed', '--db', db, '--format', 'json']).stdout) as {
+      rank: number;
+      snippet: string;
+    }[];
     expect(json.length).toBeGreaterThan(0);
     expect(json.map((h) => h.rank)).toEqual([...json.map((h) => h.rank)].sort((a, b) => a - b));
   });
 
   it('lists entities in every format', () => {
-    const json = JSON.parse(sitrep(['entities', '--db', db, '--format', 'json']).stdout) as { type: string }[];
+    const json = JSON.parse(sitrep(['entities', '--db', db, '--format', 'json']).stdout) as {
+      type: string;
+    }[];
     expect(json.length).toBeGreaterThan(10);
-    const groups = JSON.parse(sitrep(['entities', '--db', db, '--type', 'group', '--format', 'json']).stdout) as { type: string }[];
+    const groups = JSON.parse(
+      sitrep(['entities', '--db', db, '--type', 'group', '--format', 'json']).stdout,
+    ) as { type: string }[];
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.every((e) => e.type === 'group')).toBe(true);
-    expect(sitrep(['entities', '--db', db, '--format', 'csv']).stdout.split('\n')[0]).toBe('type,name,aliases,docs,mentions,kb');
+    expect(sitrep(['entities', '--db', db, '--format', 'csv']).stdout.split('\n')[0]).toBe(
+      'type,name,aliases,docs,mentions,kb',
+    );
   });
 
   it('lists and filters events', () => {
-    const all = JSON.parse(sitrep(['events', '--db', db, '--format', 'json']).stdout) as { event: { category: string; date: { start: string | null } } }[];
+    const all = JSON.parse(sitrep(['events', '--db', db, '--format', 'json']).stdout) as {
+      event: { category: string; date: { start: string | null } };
+    }[];
     expect(all.length).toBeGreaterThan(5);
     const category = all[0]!.event.category;
-    const some = JSON.parse(sitrep(['events', '--db', db, '--type', category, '--format', 'json']).stdout) as typeof all;
+    const some = JSON.parse(
+      sitrep(['events', '--db', db, '--type', category, '--format', 'json']).stdout,
+    ) as typeof all;
     expect(some.length).toBeGreaterThan(0);
     expect(some.every((e) => e.event.category === category)).toBe(true);
-    const none = JSON.parse(sitrep(['events', '--db', db, '--until', '1900-01-01', '--format', 'json']).stdout) as unknown[];
+    const none = JSON.parse(
+      sitrep(['events', '--db', db, '--until', '1900-01-01', '--format', 'json']).stdout,
+    ) as unknown[];
     expect(none).toEqual([]);
     const csv = sitrep(['events', '--db', db, '--format', 'csv']).stdout;
     expect(csv.split('\n')[0]).toContain('evidence');

@@ -17,7 +17,10 @@ export interface CliResult {
 }
 
 /** Runs the built CLI (`npm test` builds first) and waits for it. */
-export function sitrep(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): CliResult {
+export function sitrep(
+  args: readonly string[],
+  options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,

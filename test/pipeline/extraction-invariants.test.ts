@@ -19,7 +19,11 @@ function casesIn(root: string): CaseDir[] {
   return readdirSync(root)
     .map((name) => ({ name, dir: join(root, name) }))
     .filter((c) => existsSync(join(c.dir, 'case.json')))
-    .map((c) => ({ ...c, args: (JSON.parse(readFileSync(join(c.dir, 'case.json'), 'utf8')) as { args?: CaseDir['args'] }).args ?? {} }));
+    .map((c) => ({
+      ...c,
+      args:
+        (JSON.parse(readFileSync(join(c.dir, 'case.json'), 'utf8')) as { args?: CaseDir['args'] }).args ?? {},
+    }));
 }
 
 const cases = [...casesIn(join(ROOT, 'examples')), ...casesIn(join(SHARED, 'eval/cases'))];
@@ -27,7 +31,9 @@ const ownSchema = JSON.parse(readFileSync(join(ROOT, 'schema/extraction.schema.j
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateOwn = ajv.compile(ownSchema);
 const validateContract = HAS_SHARED
-  ? new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(SHARED, 'contract/extraction.schema.json'), 'utf8')) as object)
+  ? new Ajv({ allErrors: true, strict: false }).compile(
+      JSON.parse(readFileSync(join(SHARED, 'contract/extraction.schema.json'), 'utf8')) as object,
+    )
   : null;
 
 async function extract(c: CaseDir): Promise<{ x: Extraction; text: string }> {
@@ -44,12 +50,17 @@ describe('extraction invariants over the example corpus and the eval cases', () 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const { x, text } = await extract(c);
     expect(validateOwn(x), JSON.stringify(validateOwn.errors?.slice(0, 3))).toBe(true);
-    if (validateContract) expect(validateContract(x), JSON.stringify(validateContract.errors?.slice(0, 3))).toBe(true);
+    if (validateContract)
+      expect(validateContract(x), JSON.stringify(validateContract.errors?.slice(0, 3))).toBe(true);
     expect(findInvariantViolations(x, text)).toEqual([]);
     expect(x.document.text).toBe(text);
     for (const e of x.entities) {
       const names = new Set([e.name, ...e.aliases].map(nameKey));
-      for (const m of e.mentions) expect(names.has(nameKey(text.slice(m.start, m.end))), `${e.id} ${e.name}: "${text.slice(m.start, m.end)}"`).toBe(true);
+      for (const m of e.mentions)
+        expect(
+          names.has(nameKey(text.slice(m.start, m.end))),
+          `${e.id} ${e.name}: "${text.slice(m.start, m.end)}"`,
+        ).toBe(true);
     }
   });
 
@@ -58,12 +69,34 @@ describe('extraction invariants over the example corpus and the eval cases', () 
     const bad: Extraction = {
       schema: 'sitrep.extraction/1',
       document: { id: 'sha256:x', title: null, url: null, published: null, dateline: null, language: 'en' },
-      entities: [{ id: 'e1', type: 'location', name: 'Kabul', aliases: [], mentions: [{ start: 0, end: 9 }], kbId: null }],
+      entities: [
+        {
+          id: 'e1',
+          type: 'location',
+          name: 'Kabul',
+          aliases: [],
+          mentions: [{ start: 0, end: 9 }],
+          kbId: null,
+        },
+      ],
       events: [],
-      relations: [{ id: 'r1', type: 'located_in', subject: 'e1', object: 'e9', modality: 'asserted', sources: [], evidence: [] }],
+      relations: [
+        {
+          id: 'r1',
+          type: 'located_in',
+          subject: 'e1',
+          object: 'e9',
+          modality: 'asserted',
+          sources: [],
+          evidence: [],
+        },
+      ],
       sources: [],
       claims: [],
     };
-    expect(findInvariantViolations(bad, text)).toEqual(['e1 mention: span 0-9 outside text of 5', 'r1.object: dangling reference e9']);
+    expect(findInvariantViolations(bad, text)).toEqual([
+      'e1 mention: span 0-9 outside text of 5',
+      'r1.object: dangling reference e9',
+    ]);
   });
 });

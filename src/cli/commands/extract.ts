@@ -23,7 +23,10 @@ export function registerExtract(program: Command): void {
     .option('--published <date>', 'publication date YYYY-MM-DD; anchors relative dates', parseIsoDate)
     .option('--title <title>', 'document title')
     .option('--url <url>', 'document URL')
-    .addHelpText('after', '\nExample:\n  sitrep extract examples/quetta-ied/article.txt --published 2024-05-14 --format json')
+    .addHelpText(
+      'after',
+      '\nExample:\n  sitrep extract examples/quetta-ied/article.txt --published 2024-05-14 --format json',
+    )
     .action(async (path: string, opts: ExtractOpts) => {
       try {
         // The pipeline (models, gazetteer, HTML reader) loads only for the commands that run it.
@@ -37,4 +40,3 @@ export function registerExtract(program: Command): void {
       }
     });
 }
-

@@ -29,7 +29,9 @@ export function registerIngest(program: Command): void {
     )
     .action(async (paths: string[], opts: IngestOpts) => {
       const { ingestDocument } = await import('../../pipeline/index.js');
-      const stats = await withStore(opts, (store) => ingestAll(paths, opts, (doc, res) => ingestDocument(store, doc, res)));
+      const stats = await withStore(opts, (store) =>
+        ingestAll(paths, opts, (doc, res) => ingestDocument(store, doc, res)),
+      );
       if (!opts.quiet) {
         const rate = stats.ms > 0 ? ((stats.created + stats.updated) / (stats.ms / 1000)).toFixed(1) : '-';
         out(
@@ -59,10 +61,13 @@ async function ingestAll(paths: readonly string[], opts: IngestOpts, save: Save)
   const { countInputs, readInputs } = await import('../../ingest/index.js');
   const { loadResources } = await import('../../pipeline/index.js');
   const total = await countInputs(paths);
-  const bar = !opts.quiet && process.stderr.isTTY && total > PROGRESS_THRESHOLD ? new SingleBar({
-    format: 'ingest [{bar}] {value}/{total} files | {docs} docs | {eta_formatted} left',
-    stream: process.stderr,
-  }) : null;
+  const bar =
+    !opts.quiet && process.stderr.isTTY && total > PROGRESS_THRESHOLD
+      ? new SingleBar({
+          format: 'ingest [{bar}] {value}/{total} files | {docs} docs | {eta_formatted} left',
+          stream: process.stderr,
+        })
+      : null;
   bar?.start(total, 0, { docs: 0 });
   const resources = loadResources();
   let lastOrigin = '';

@@ -20,13 +20,26 @@ export function registerShow(program: Command): void {
       try {
         const doc = await withStore(opts, (s) => s.getDocument(id));
         if (!doc) throw new SitrepError('not_found', `no document ${id}: list ids with \`sitrep docs\``);
-        if (opts.format === 'json') return out(renderJson({ ...doc, text: opts.text ? doc.text : undefined }));
+        if (opts.format === 'json')
+          return out(renderJson({ ...doc, text: opts.text ? doc.text : undefined }));
         const header = [`origin ${doc.origin}  outlet ${doc.outlet ?? '-'}  ingested ${doc.ingestedAt}`];
         if (doc.language !== 'en') {
-          header.push(`note: this document is in "${doc.language}"; it is stored and searchable but was not run through the English extractors`);
+          header.push(
+            `note: this document is in "${doc.language}"; it is stored and searchable but was not run through the English extractors`,
+          );
         }
-        const fused = withSummaries(await withStore(opts, (s) => s.listFusedEvents({ docId: doc.id })), reliabilityConfig());
-        out([renderExtractionText(doc.extraction, doc.text), renderFusionSection(doc.id, fused), ...header, ...(opts.text ? ['', doc.text] : [])].join('\n'));
+        const fused = withSummaries(
+          await withStore(opts, (s) => s.listFusedEvents({ docId: doc.id })),
+          reliabilityConfig(),
+        );
+        out(
+          [
+            renderExtractionText(doc.extraction, doc.text),
+            renderFusionSection(doc.id, fused),
+            ...header,
+            ...(opts.text ? ['', doc.text] : []),
+          ].join('\n'),
+        );
       } catch (err) {
         fail(err, id);
       }

@@ -28,6 +28,23 @@ const COMPARE_LIMIT = 50;
 
 type Row = Record<string, unknown>;
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement, prepared once per connection: fusion runs a few dozen per document. */
+function sql(db: Database.Database, text: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let st = cache.get(text);
+  if (!st) {
+    st = db.prepare(text);
+    cache.set(text, st);
+  }
+  return st;
+}
+
 /** A stored report with what the rules need and where it sits. */
 interface Report {
   readonly docId: string;
@@ -70,12 +87,11 @@ export function fuseDocument(db: Database.Database, record: DocumentRecord): voi
 
 /** The rules' view of an event of a stored document (entity keys as they are after corrections). */
 function viewOf(db: Database.Database, docId: string, ev: Event, published: string | null): FusionView {
-  const roles = db
-    .prepare(
-      `SELECT r.role, d.entity_key, d.geo FROM event_roles r JOIN doc_entities d ON d.doc_id = r.doc_id AND d.local_id = r.local_id
+  const roles = sql(
+    db,
+    `SELECT r.role, d.entity_key, d.geo FROM event_roles r JOIN doc_entities d ON d.doc_id = r.doc_id AND d.local_id = r.local_id
        WHERE r.doc_id = ? AND r.event_id = ?`,
-    )
-    .all(docId, ev.id) as Row[];
+  ).all(docId, ev.id) as Row[];
   const keys = (role: string): string[] =>
     roles.filter((r) => r.role === role).map((r) => String(r.entity_key));
   const loc = roles.find((r) => r.role === 'location');
@@ -132,16 +148,18 @@ function candidates(db: Database.Database, mine: Report): Report[] {
   if (!view.start || !view.place?.countryCode) return [];
   const lo = addDays(view.start, -(MAX_WINDOW_DAYS + DATE_SLACK_DAYS));
   const hi = addDays(view.end ?? view.start, DATE_SLACK_DAYS);
-  const rows = db
-    .prepare(
-      `SELECT e.doc_id, e.local_id, e.record, f.fused_id, d.story_id, d.published
+  // Reports ending more than the slack before this one starts can neither match nor conflict on dates.
+  const reach = addDays(view.start, -DATE_SLACK_DAYS);
+  const rows = sql(
+    db,
+    `SELECT e.doc_id, e.local_id, e.record, f.fused_id, d.story_id, d.published
        FROM events e INDEXED BY events_fusion
        JOIN documents d ON d.id = e.doc_id
        LEFT JOIN fusion_reports f ON f.doc_id = e.doc_id AND f.event_id = e.local_id
-       WHERE e.category = ? AND e.country_code = ? AND e.date_start BETWEEN ? AND ? AND e.doc_id <> ?
+       WHERE e.category = ? AND e.country_code = ? AND e.date_start BETWEEN ? AND ?
+         AND coalesce(e.date_end, e.date_start) >= ? AND e.doc_id <> ?
        LIMIT ?`,
-    )
-    .all(view.category, view.place.countryCode, lo, hi, mine.docId, CANDIDATE_LIMIT) as Row[];
+  ).all(view.category, view.place.countryCode, lo, hi, reach, mine.docId, CANDIDATE_LIMIT) as Row[];
   return rows.map((r) => reportOf(db, r));
 }
 
@@ -165,7 +183,8 @@ function insertReport(
   confidence: number,
   reason: string,
 ): void {
-  db.prepare(
+  sql(
+    db,
     `INSERT OR REPLACE INTO fusion_reports (doc_id, event_id, fused_id, confidence, reason) VALUES (?, ?, ?, ?, ?)`,
   ).run(r.docId, r.eventId, fusedId, confidence, reason);
 }
@@ -202,14 +221,13 @@ function recordEventContradictions(
       namesFor(db, [mine.view.place?.key ?? '']),
       best.match.reason,
     );
-  const rows = db
-    .prepare(
-      `SELECT e.doc_id, e.local_id, e.record, f.fused_id, d.story_id, d.published
+  const rows = sql(
+    db,
+    `SELECT e.doc_id, e.local_id, e.record, f.fused_id, d.story_id, d.published
        FROM fusion_reports f JOIN events e ON e.doc_id = f.doc_id AND e.local_id = f.event_id
        JOIN documents d ON d.id = f.doc_id
        WHERE f.fused_id = ? AND f.doc_id <> ? LIMIT ?`,
-    )
-    .all(fusedId, mine.docId, COMPARE_LIMIT) as Row[];
+  ).all(fusedId, mine.docId, COMPARE_LIMIT) as Row[];
   const seen = new Set<string>();
   for (const other of rows.map((r) => reportOf(db, r))) {
     // Copies of one story are one report: they cannot contradict each other, and count once.
@@ -227,7 +245,7 @@ function recordEventContradictions(
 
 /** Entity names for keys (the key itself when no document names it). */
 function namesFor(db: Database.Database, keys: readonly string[]): string {
-  const stmt = db.prepare('SELECT name FROM doc_entities WHERE entity_key = ? LIMIT 1');
+  const stmt = sql(db, 'SELECT name FROM doc_entities WHERE entity_key = ? LIMIT 1');
   return keys.map((k) => (stmt.get(k) as { name: string } | undefined)?.name ?? k).join(', ');
 }
 
@@ -257,7 +275,8 @@ function record(
   vb: string,
   note: string,
 ): void {
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO fusion_contradictions (kind, fused_id, subject_key, a_doc, a_ref, a_value, a_evidence,
        b_doc, b_ref, b_value, b_evidence, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -285,11 +304,13 @@ function recordStatus(
   extraction: Extraction,
   text: string,
 ): void {
-  const keyOf = db.prepare('SELECT entity_key FROM doc_entities WHERE doc_id = ? AND local_id = ?');
-  const insert = db.prepare(
+  const keyOf = sql(db, 'SELECT entity_key FROM doc_entities WHERE doc_id = ? AND local_id = ?');
+  const insert = sql(
+    db,
     'INSERT INTO entity_status (doc_id, entity_key, status, claim_id, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const opposite = db.prepare(
+  const opposite = sql(
+    db,
     `SELECT s.doc_id, s.claim_id, s.span_start, s.span_end, d.story_id FROM entity_status s JOIN documents d ON d.id = s.doc_id
      WHERE s.entity_key = ? AND s.status = ? AND s.doc_id <> ? LIMIT ?`,
   );

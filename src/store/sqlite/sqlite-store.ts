@@ -365,7 +365,8 @@ function toFtsQuery(query: string): string {
 }
 
 function withoutText(extraction: Extraction): Extraction {
-  const { text: _text, ...document } = extraction.document;
+  const document = { ...extraction.document };
+  delete document.text;
   return { ...extraction, document };
 }
 
