@@ -44,8 +44,9 @@ function fitWidths(natural: readonly number[], budget: number): number[] {
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.join(', ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return typeof v === 'string' ? v : String(v as number | boolean | bigint);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v.toString();
+  return JSON.stringify(v);
 }
 
 /**

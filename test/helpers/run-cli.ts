@@ -36,3 +36,15 @@ export function sitrep(
 export function sitrepSpawn(args: readonly string[], cwd = ROOT): ReturnType<typeof spawn> {
   return spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/** Runs the built CLI without blocking the event loop (for tests that serve HTTP in-process). */
+export function sitrepAsync(args: readonly string[], cwd = ROOT): Promise<CliResult> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolveRun({ status, stdout, stderr }));
+  });
+}

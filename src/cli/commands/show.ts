@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SitrepError } from '../../core/index.js';
 import { fail, out, withDbOption, withStore } from '../context.js';
-import { renderJson } from '../format.js';
+import { renderJson, shortId } from '../format.js';
 import { renderExtractionText } from '../render-extraction.js';
 import { renderFusionSection, reliabilityConfig, withSummaries } from './fused-events.js';
 
@@ -23,6 +23,10 @@ export function registerShow(program: Command): void {
         if (opts.format === 'json')
           return out(renderJson({ ...doc, text: opts.text ? doc.text : undefined }));
         const header = [`origin ${doc.origin}  outlet ${doc.outlet ?? '-'}  ingested ${doc.ingestedAt}`];
+        if (doc.storyMembers.length) {
+          // Exact and syndicated copies of the same report: one story, counted once as a source.
+          header.push(`story ${doc.storyId}: also reported in ${doc.storyMembers.map(shortId).join(', ')}`);
+        }
         if (doc.language !== 'en') {
           header.push(
             `note: this document is in "${doc.language}"; it is stored and searchable but was not run through the English extractors`,
