@@ -1,12 +1,17 @@
 /**
  * Ingest benchmark: HTML → IngestedDocument throughput on 1,000 generated pages (one core,
- * in-process), then polls of 100 local feeds (5 items each, pages fetched through the safe
+ * in-process), the same pages through the whole path into SQLite, then polls of 100 local feeds (5 items each, pages fetched through the safe
  * fetcher from a node:http server in this process). Run: `npx tsx bench/ingest.ts`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IngestedDocument } from '../src/core/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSafeFetch, documentFromText, newFeedState, pollFeed } from '../src/ingest/index.js';
+import { ingestDocument, loadResources } from '../src/pipeline/index.js';
+import { openSqliteStore } from '../src/store/sqlite/index.js';
 
 const PAGES = 1000;
 const FEEDS = 100;
@@ -125,5 +130,25 @@ async function benchFeeds(): Promise<void> {
   server.close();
 }
 
+/** The whole ingest path: HTML → document → extraction (all stages) → one SQLite transaction. */
+async function benchStored(): Promise<void> {
+  const pages = Array.from({ length: PAGES }, (_, i) => page(i));
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-ingest-'));
+  const store = openSqliteStore(join(dir, 'bench.db'));
+  const res = loadResources();
+  await ingestDocument(store, documentFromText(page(PAGES + 1), 'warm-up', 'html'), res);
+  const t0 = performance.now();
+  for (const [i, html] of pages.entries()) {
+    await ingestDocument(store, documentFromText(html, `https://ledger.example/story/${i}`, 'html'), res);
+  }
+  const s = (performance.now() - t0) / 1000;
+  console.log(
+    `HTML → stored document (read, extract, store): ${PAGES} pages in ${s.toFixed(2)} s = ${(PAGES / s).toFixed(0)} docs/s on one core`,
+  );
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 benchHtml();
+await benchStored();
 await benchFeeds();

@@ -21,7 +21,10 @@ const page = (n: number, town: string): string => `<!doctype html><html><head><t
 
 function feed(): string {
   const items = [1, 2, 3]
-    .map((n) => `<item><title>Item ${n}</title><link>${base}/story/${n}</link><guid>${base}/story/${n}</guid></item>`)
+    .map(
+      (n) =>
+        `<item><title>Item ${n}</title><link>${base}/story/${n}</link><guid>${base}/story/${n}</guid></item>`,
+    )
     .join('');
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Frontier Wire</title><link>${base}</link>${items}
     <item><title>Internal</title><link>http://10.0.0.1/secret</link></item></channel></rss>`;
@@ -55,8 +58,12 @@ afterAll(async () => {
 
 describe('feeds through the CLI into SQLite', () => {
   it('adds, lists, polls once into documents, and a second poll creates nothing', async () => {
-    expect(sitrep(['feeds', 'add', `${base}/feed.xml`, '--every', '15m', '--db', db]).stdout).toMatch(/added/);
-    const list = JSON.parse(sitrep(['feeds', 'list', '--format', 'json', '--db', db]).stdout) as { url: string }[];
+    expect(sitrep(['feeds', 'add', `${base}/feed.xml`, '--every', '15m', '--db', db]).stdout).toMatch(
+      /added/,
+    );
+    const list = JSON.parse(sitrep(['feeds', 'list', '--format', 'json', '--db', db]).stdout) as {
+      url: string;
+    }[];
     expect(list.map((f) => f.url)).toEqual([`${base}/feed.xml`]);
 
     const refused = await sitrepAsync(['feeds', 'poll', '--db', db]);
@@ -64,9 +71,16 @@ describe('feeds through the CLI into SQLite', () => {
 
     const first = await sitrepAsync(['feeds', 'poll', '--allow-private', '--db', db]);
     expect(first.status).toBe(0);
-    const docs = JSON.parse(sitrep(['docs', '--format', 'json', '--db', db]).stdout) as { title: string; outlet: string | null }[];
+    const docs = JSON.parse(sitrep(['docs', '--format', 'json', '--db', db]).stdout) as {
+      title: string;
+      outlet: string | null;
+    }[];
     expect(docs).toHaveLength(3);
-    expect(docs.map((d) => d.title).sort()).toEqual(['Blast in Bannu', 'Blast in Peshawar', 'Blast in Quetta']);
+    expect(docs.map((d) => d.title).sort()).toEqual([
+      'Blast in Bannu',
+      'Blast in Peshawar',
+      'Blast in Quetta',
+    ]);
 
     const second = await sitrepAsync(['feeds', 'poll', '--allow-private', '--db', db]);
     expect(second.status).toBe(0);

@@ -15,7 +15,19 @@ const WIRE =
   'No group immediately claimed responsibility. The Balochistan Liberation Army has carried out similar attacks in the province in recent months.';
 
 function doc(text: string, title: string, outlet: string): IngestedDocument {
-  return { text, title, url: null, published: '2024-05-14', dateline: 'QUETTA', datelineSpan: { start: 0, end: 7 }, language: 'en', outlet, author: null, origin: `${outlet}.txt`, problems: [] };
+  return {
+    text,
+    title,
+    url: null,
+    published: '2024-05-14',
+    dateline: 'QUETTA',
+    datelineSpan: { start: 0, end: 7 },
+    language: 'en',
+    outlet,
+    author: null,
+    origin: `${outlet}.txt`,
+    problems: [],
+  };
 }
 
 describe('stories: exact and syndicated copies are linked, different reports are not', () => {
@@ -24,10 +36,18 @@ describe('stories: exact and syndicated copies are linked, different reports are
     const res = loadResources();
     const a = await ingestDocument(store, doc(WIRE, 'Nine killed in Quetta blast', 'Wire'), res);
     const reprint = `${WIRE}\nRead more: subscribe to our newsletter for daily updates from Balochistan.`;
-    const b = await ingestDocument(store, doc(reprint, 'Quetta market bombing kills 9', 'Daily Courier'), res);
+    const b = await ingestDocument(
+      store,
+      doc(reprint, 'Quetta market bombing kills 9', 'Daily Courier'),
+      res,
+    );
     const other = await ingestDocument(
       store,
-      doc('PESHAWAR: Gunmen shot dead two polio workers in Peshawar on Tuesday, officials said. The attackers escaped on a motorcycle.', 'Polio workers shot', 'Wire'),
+      doc(
+        'PESHAWAR: Gunmen shot dead two polio workers in Peshawar on Tuesday, officials said. The attackers escaped on a motorcycle.',
+        'Polio workers shot',
+        'Wire',
+      ),
       res,
     );
     const [da, db, dother] = await Promise.all([a, b, other].map((r) => store.getDocument(r.id)));

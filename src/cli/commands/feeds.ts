@@ -1,8 +1,8 @@
 /** `sitrep feeds add|list|poll` and `sitrep watch`: feed subscriptions polled through the safe fetcher. */
-import Table from 'cli-table3';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { IngestedDocument } from '../../core/index.js';
 import { formatInterval, isDue, parseInterval } from '../../ingest/feeds/schedule.js';
+import { renderTable } from '../format.js';
 import type { FeedPollResult, FeedRegistry, FeedState } from '../../ingest/index.js';
 
 /** What the feed commands need from the store; the caller wires the SQLite implementations. */
@@ -128,20 +128,16 @@ function listCommand(feeds: Command, deps: FeedsDeps): void {
       await withRegistry(deps, opts, async (registry) => {
         const list = await registry.list();
         if (opts.format === 'json') return say(JSON.stringify(list, null, 2));
-        const table = new Table({
-          head: ['url', 'every', 'last polled', 'next poll', 'failures', 'last error'],
-        });
-        for (const f of list) {
-          table.push([
-            f.url,
-            formatInterval(f.intervalSeconds),
-            f.lastPolledAt ?? '-',
-            f.nextPollAt ?? 'now',
-            f.failures,
-            (f.lastError ?? '').slice(0, 60),
-          ]);
-        }
-        say(list.length ? table.toString() : 'no feeds; add one with `sitrep feeds add URL`');
+        const rows = list.map((f) => [
+          f.url,
+          formatInterval(f.intervalSeconds),
+          f.lastPolledAt ?? '-',
+          f.nextPollAt ?? 'now',
+          f.failures,
+          (f.lastError ?? '').slice(0, 60),
+        ]);
+        const head = ['url', 'every', 'last polled', 'next poll', 'failures', 'last error'];
+        say(list.length ? renderTable(head, rows) : 'no feeds; add one with `sitrep feeds add URL`');
       });
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import Table from 'cli-table3';
+import { renderTable } from '../format.js';
 import { loadActorKb } from '../../kb/actors/index.js';
 import { importActorList, type ListFormat } from '../../kb/import/index.js';
 
@@ -19,18 +19,16 @@ function listAction(opts: { format: string; dir?: string }): void {
     process.stdout.write(`${JSON.stringify(kb.entries, null, 1)}\n`);
     return;
   }
-  const table = new Table({ head: ['id', 'type', 'name', 'country', 'lists', 'aliases'] });
-  for (const e of kb.entries) {
-    table.push([
-      e.id,
-      e.type,
-      e.name,
-      e.country ?? '',
-      e.lists.join(','),
-      String(e.aliases.length + e.acronyms.length),
-    ]);
-  }
-  process.stdout.write(`${table.toString()}\n${kb.entries.length} actors\n`);
+  const rows = kb.entries.map((e) => [
+    e.id,
+    e.type,
+    e.name,
+    e.country ?? '',
+    e.lists.join(','),
+    e.aliases.length + e.acronyms.length,
+  ]);
+  const table = renderTable(['id', 'type', 'name', 'country', 'lists', 'aliases'], rows);
+  process.stdout.write(`${table}\n${kb.entries.length} actors\n`);
 }
 
 /** `sitrep kb …`: the actor knowledge base — import watch/sanctions lists, list the actors. */
