@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { SitrepError, type IngestedDocument, type Problem } from '../core/index.js';
 import { binaryReason } from './binary.js';
 import { decodeBytes } from './decode.js';
+import { readSidecar, withSidecar } from './sidecar.js';
 import { applyOverrides, buildDocument, type DocumentMeta } from './document.js';
 import { readHtml } from './html.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
@@ -147,7 +148,10 @@ export function documentFromText(
 export async function readInput(path: string, opts: ReadOptions = {}): Promise<IngestedDocument> {
   const max = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const stdin = path === '-';
-  if (!stdin) return documentFromBytes(await readFileBytes(path, max), path, formatOfPath(path), opts);
+  if (!stdin) {
+    const bytes = await readFileBytes(path, max);
+    return documentFromBytes(bytes, path, formatOfPath(path), withSidecar(opts, await readSidecar(path)));
+  }
   // Messages say "stdin"; the record's origin is `-`, as the contract has it.
   return { ...documentFromBytes(await readStdin(max), 'stdin', 'text', opts), origin: '-' };
 }

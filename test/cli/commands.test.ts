@@ -106,6 +106,8 @@ describe('ingest and query the example corpus', () => {
       event: { category: string; date: { start: string | null } };
     }[];
     expect(all.length).toBeGreaterThan(5);
+    // Each example's case.json gives its publication date, so relative dates resolve on ingest.
+    expect(all.filter((e) => e.event.date.start !== null).length).toBeGreaterThan(all.length / 2);
     const category = all[0]!.event.category;
     const some = JSON.parse(
       sitrep(['events', '--db', db, '--type', category, '--format', 'json']).stdout,

@@ -125,7 +125,7 @@ async function showTimeline(
   ]);
   out(
     [
-      `${e.name} [${e.type}] — ${items.length} dated items, oldest first`,
+      `${e.name} [${e.type}] — ${items.length} items (${items.filter((i) => i.date).length} dated), oldest first, undated last`,
       items.length ? renderTable(head, rows) : 'nothing dated',
     ].join('\n'),
   );
