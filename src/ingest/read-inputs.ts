@@ -1,11 +1,14 @@
 /** Reads many inputs: files, folders (recursed in sorted order), JSONL bulk files and stdin; never stops at a bad one. */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { messageOf, SitrepError, type ErrorCode } from '../core/index.js';
 import { readJsonl } from './jsonl.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 import { formatOfPath, readInput, unreadable } from './read-file.js';
 import type { InputResult, ReadOptions } from './types.js';
+
+/** Documentation files that folders of articles often hold (README.md, LICENSE.txt…). */
+const PROJECT_DOCS = /^(readme|licen[cs]e|changelog|contributing|copying)(\.[a-z]+)?$/i;
 
 function failure(origin: string, err: unknown): InputResult {
   const code: ErrorCode = err instanceof SitrepError ? err.code : 'internal';
@@ -74,6 +77,17 @@ async function* walk(
     return;
   }
   const ext = extname(path).toLowerCase();
+  if (!top && PROJECT_DOCS.test(basename(path))) {
+    // A folder's README or LICENSE describes the corpus; it is not an article of it.
+    yield {
+      ok: false,
+      origin: path,
+      code: 'unsupported_type',
+      message: `${path}: skipped, a folder's documentation file`,
+      skipped: true,
+    };
+    return;
+  }
   if (!top && ext !== '.jsonl' && (formatOfPath(path) === null || ext === '')) {
     const why = `${path}: skipped, ${ext || 'no extension'} is not a type sitrep reads (.txt .md .html .htm .jsonl)`;
     yield { ok: false, origin: path, code: 'unsupported_type', message: why, skipped: true };
