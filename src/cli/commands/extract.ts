@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { fail, out, parseIsoDate } from '../context.js';
+import { fail, out, parseIsoDate, parseLimit } from '../context.js';
 import { renderJson } from '../format.js';
 import { renderExtractionText } from '../render-extraction.js';
 
@@ -10,6 +10,7 @@ interface ExtractOpts {
   published?: string;
   title?: string;
   url?: string;
+  maxBytes?: number;
 }
 
 /** `sitrep extract PATH`: the stateless form of ingest — prints the extraction, stores nothing. */
@@ -23,6 +24,7 @@ export function registerExtract(program: Command): void {
     .option('--published <date>', 'publication date YYYY-MM-DD; anchors relative dates', parseIsoDate)
     .option('--title <title>', 'document title')
     .option('--url <url>', 'document URL')
+    .option('--max-bytes <n>', 'largest input accepted, in bytes (default 20 MB)', parseLimit)
     .addHelpText(
       'after',
       '\nExample:\n  sitrep extract examples/quetta-ied/article.txt --published 2024-05-14 --format json',
@@ -32,7 +34,12 @@ export function registerExtract(program: Command): void {
         // The pipeline (models, gazetteer, HTML reader) loads only for the commands that run it.
         const { readInput } = await import('../../ingest/index.js');
         const { extractDocument, loadResources } = await import('../../pipeline/index.js');
-        const doc = await readInput(path, { title: opts.title, url: opts.url, published: opts.published });
+        const doc = await readInput(path, {
+          title: opts.title,
+          url: opts.url,
+          published: opts.published,
+          maxBytes: opts.maxBytes,
+        });
         const extraction = extractDocument(doc, loadResources(), { includeText: opts.includeText ?? false });
         out(opts.format === 'json' ? renderJson(extraction) : renderExtractionText(extraction, doc.text));
       } catch (err) {

@@ -2,7 +2,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { IngestedDocument } from '../../core/index.js';
 import type { PipelineResources } from '../../pipeline/index.js';
-import { dbPath, out, withDbOption, withStore } from '../context.js';
+import { dbPath, out, parseLimit, withDbOption, withStore } from '../context.js';
 
 /** Runs of more files than this get a progress bar (on a terminal). */
 const PROGRESS_THRESHOLD = 5;
@@ -10,6 +10,7 @@ const PROGRESS_THRESHOLD = 5;
 interface IngestOpts {
   db?: string;
   quiet?: boolean;
+  maxBytes?: number;
 }
 
 /** `sitrep ingest PATH...`: reads files and folders, extracts, and stores each document atomically. */
@@ -21,6 +22,7 @@ export function registerIngest(program: Command): void {
       .argument('<paths...>', 'files or folders'),
   )
     .option('-q, --quiet', 'no progress bar or summary')
+    .option('--max-bytes <n>', 'largest file (or JSONL line) accepted, in bytes (default 20 MB)', parseLimit)
     .addHelpText(
       'after',
       '\nRe-ingesting the same text updates its document instead of duplicating it.\n' +
@@ -71,7 +73,7 @@ async function ingestAll(paths: readonly string[], opts: IngestOpts, save: Save)
   bar?.start(total, 0, { docs: 0 });
   const resources = loadResources();
   let lastOrigin = '';
-  for await (const result of readInputs(paths)) {
+  for await (const result of readInputs(paths, opts.maxBytes ? { maxBytes: opts.maxBytes } : {})) {
     if (!result.ok && result.skipped) {
       stats.skipped++;
     } else if (!result.ok) {
