@@ -656,11 +656,17 @@ function dedupeSpans(spans: readonly Span[]): Span[] {
 
 import { EVENT_TYPES, type EventCategory, type EventType } from '../core/index.js';
 
+/** Sub-event type → its first ACLED category in EVENT_TYPES, built on first use. */
+let categoryIndex: Map<string, EventCategory> | null = null;
+
 /** The ACLED category of a sub-event type. */
 export function categoryOf(type: EventType): EventCategory {
-  for (const [cat, types] of Object.entries(EVENT_TYPES) as [EventCategory, readonly string[]][])
-    if (types.includes(type)) return cat;
-  return 'strategic_developments';
+  if (!categoryIndex) {
+    categoryIndex = new Map();
+    for (const [cat, types] of Object.entries(EVENT_TYPES) as [EventCategory, readonly string[]][])
+      for (const t of types) if (!categoryIndex.has(t)) categoryIndex.set(t, cat);
+  }
+  return categoryIndex.get(type) ?? 'strategic_developments';
 }
 
 export { resolveGroup };

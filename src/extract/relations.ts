@@ -33,6 +33,8 @@ type Emit = (
 const ACTORS: readonly EntityType[] = ['group', 'organization', 'person'];
 const ORGS: readonly EntityType[] = ['group', 'organization'];
 const BRANCH_NOUN = String.raw`(?:chapter|branch|affiliate|wing|faction|arm|offshoot|franchise|cell|subsidiary|splinter group|splinter|off-shoot|unit|front|proxy|shadow group|cover)`;
+/** A branch noun shortly after the object ("ISIS's Khorasan chapter"). */
+const BRANCH_NOUN_AFTER_RE = new RegExp(`^[^,.;]{0,40}?${BRANCH_NOUN}\\b`, 'i');
 const LEADER_NOUN = String.raw`(?:leader|head|chief|commander|founder|emir|amir|chairman|chairperson|boss|ringleader|mastermind|supremo|spokes(?:man|person)?|top commander|deputy leader|co-founder)`;
 
 /** Entity mention nearest before `pos` in the sentence, of the given types, skipping `exclude`. */
@@ -203,11 +205,7 @@ const PATTERNS: readonly Pattern[] = [
       const end = isOf ? Math.min(sent.end, at.end + 80) : Math.min(sent.end, at.end + 60);
       const obj = after(ctx, at.end, end, ORGS);
       if (!obj) return;
-      if (
-        !isOf &&
-        !new RegExp(`^[^,.;]{0,40}?${BRANCH_NOUN}\\b`, 'i').test(ctx.text.slice(obj.end, obj.end + 45))
-      )
-        return;
+      if (!isOf && !BRANCH_NOUN_AFTER_RE.test(ctx.text.slice(obj.end, obj.end + 45))) return;
       const subj =
         before(ctx, sent.start, at.start, ORGS, obj.entity.id) ??
         (/\b(?:itself|themselves)\b/i.test(ctx.text.slice(sent.start, at.start))
@@ -305,6 +303,8 @@ const PATTERNS: readonly Pattern[] = [
     re: g(
       String.raw`\b(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:members?|associates?|operatives?|cadres?|fighters?|militants?)\s+of\s+|\b(?:acted|worked|working|fought|fighting) (?:for|on behalf of)\s+|\bbelong(?:s|ed|ing)? to\s+|\bsat on\s+`,
     ),
+    // the pattern without its optional lead-in, which makes it slow to run over sentences that lack it
+    gate: /\b(?:members?|associates?|operatives?|cadres?|fighters?|militants?)\s+of\s|\b(?:acted|worked|working|fought|fighting) (?:for|on behalf of)\s|\bbelong(?:s|ed|ing)? to\s|\bsat on\s/i,
     apply: (ctx, _m, at, sent, emit) => {
       const org = after(ctx, at.end, Math.min(sent.end, at.end + 60), ORGS);
       if (!org) return;
@@ -508,13 +508,21 @@ const SUSPECT_RE =
 /** Nested names: "Islamic State Khorasan" is a branch of "Islamic State"; "African Union Transition Mission" part of "African Union". */
 function nestedNames(ctx: DocContext, emit: Emit): void {
   const orgs = ctx.entities.filter((e) => e.type === 'group' || e.type === 'organization');
-  for (const child of orgs) {
-    for (const parent of orgs) {
+  // lower-cased names per org, and the multi-word ones with the space that must follow them, computed once
+  const names = orgs.map((e) => [e.name, ...e.aliases]);
+  const lower = names.map((ns) => ns.map((n) => n.toLowerCase()));
+  const prefixes = names.map((ns) =>
+    ns
+      .filter((n) => n.split(/\s+/).length >= 2)
+      .map((n) => ({ length: n.length, lead: n.toLowerCase() + ' ' })),
+  );
+  for (const [ci, child] of orgs.entries()) {
+    for (const [pi, parent] of orgs.entries()) {
       if (child.id === parent.id) continue;
-      const names = [child.name, ...child.aliases];
-      const pnames = [parent.name, ...parent.aliases].filter((n) => n.split(/\s+/).length >= 2);
-      const hit = names.some((n) =>
-        pnames.some((p) => n.length > p.length + 2 && n.toLowerCase().startsWith(p.toLowerCase() + ' ')),
+      const cn = names[ci] as string[],
+        cl = lower[ci] as string[];
+      const hit = cn.some((n, k) =>
+        (prefixes[pi] ?? []).some((p) => n.length > p.length + 2 && (cl[k] as string).startsWith(p.lead)),
       );
       const m = child.mentions[0];
       if (hit && m) emit(child.type === 'organization' ? 'part_of' : 'branch_of', child, parent, m, m);

@@ -37,6 +37,8 @@ export interface Attribution {
   readonly selfClaim: boolean;
 }
 
+/** A source phrase that ends in a reporting verb is a clause, not a source. */
+const ENDS_IN_VERB_RE = new RegExp(`\\b(?:${REPORTING_VERBS})$`, 'i');
 const VERB_RE = new RegExp(
   `\\b(?:${REPORTING_VERBS}|attribute|attributes|spoke of|put the toll at)\\b`,
   'gi',
@@ -273,7 +275,7 @@ function makeAttribution(
 ): Attribution | null {
   const t = ctx.text.slice(span.start, span.end);
   if (!t || PRONOUN.test(t) || NOT_SOURCE_HEAD.test(t) || t.split(/\s+/).length > 14) return null;
-  if (/^(?:no|neither|none)\b/i.test(t) || new RegExp(`\\b(?:${REPORTING_VERBS})$`, 'i').test(t)) return null;
+  if (/^(?:no|neither|none)\b/i.test(t) || ENDS_IN_VERB_RE.test(t)) return null;
   const entity = actorIn(ctx, span);
   const verbText = ctx.text.slice(verb.start, verb.end);
   const content = ctx.text.slice(verb.end, Math.min(ctx.text.length, verb.end + 60));

@@ -27,7 +27,7 @@ export async function readSidecar(path: string): Promise<Meta> {
 export function withSidecar(opts: ReadOptions, sidecar: Meta): ReadOptions {
   const merged: Record<string, unknown> = { ...sidecar };
   for (const [k, v] of Object.entries(opts)) if (v !== undefined) merged[k] = v;
-  return merged as ReadOptions;
+  return merged;
 }
 
 async function readJson(file: string): Promise<Record<string, unknown> | null> {

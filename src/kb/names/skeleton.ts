@@ -93,6 +93,17 @@ function collapseVowels(w: string): string {
 
 /** The key of one word: digraphs folded, vowels collapsed ("Tehreek" and "Tahrik" → "t*hr*k"). */
 export function wordSkeleton(raw: string): string {
+  let k = skeletons.get(raw);
+  if (k === undefined) {
+    if (skeletons.size >= 100_000) skeletons.clear();
+    skeletons.set(raw, (k = skeletonOf(raw)));
+  }
+  return k;
+}
+
+const skeletons = new Map<string, string>();
+
+function skeletonOf(raw: string): string {
   const w = foldWord(raw);
   if (/^\p{N}+$/u.test(w)) return w;
   return collapseVowels(foldDigraphs(w));

@@ -17,8 +17,19 @@ export function wordsOf(text: string): Word[] {
   return out;
 }
 
+const folded = new Map<string, string>();
+
 /** Accents and case folded, apostrophes and ayn/hamza marks removed: "Jama'at" → "jamaat". */
 export function foldWord(raw: string): string {
+  let f = folded.get(raw);
+  if (f === undefined) {
+    if (folded.size >= 100_000) folded.clear();
+    folded.set(raw, (f = fold(raw)));
+  }
+  return f;
+}
+
+function fold(raw: string): string {
   return raw
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -116,6 +116,17 @@ function wordInfo(w: string, lex: Lexicon): WordInfo {
   return info;
 }
 
+/** Word infos per lexicon and words array, so the stacking pass reuses those of feature extraction. */
+const docInfos = new WeakMap<Lexicon, WeakMap<readonly string[], WordInfo[]>>();
+
+function infosOf(words: readonly string[], lex: Lexicon): WordInfo[] {
+  let byWords = docInfos.get(lex);
+  if (!byWords) docInfos.set(lex, (byWords = new WeakMap()));
+  let infos = byWords.get(words);
+  if (!infos) byWords.set(words, (infos = words.map((w) => wordInfo(w, lex))));
+  return infos;
+}
+
 /** A document's words and its sentences as `[firstToken, endToken)` pairs. */
 export interface FeatureInput {
   readonly words: readonly string[];
@@ -135,7 +146,7 @@ interface DocInfo {
 
 function docInfo(input: FeatureInput, lex: Lexicon): DocInfo {
   const n = input.words.length;
-  const infos = input.words.map((w) => wordInfo(w, lex));
+  const infos = infosOf(input.words, lex);
   const flags = new Int32Array(n);
   const gaz = new Int32Array(n);
   const lowerInDoc = new Set<string>();
@@ -233,7 +244,7 @@ export function setStackFeatures(
   lex: Lexicon,
 ): void {
   const n = words.length;
-  const infos = words.map((w) => wordInfo(w, lex));
+  const infos = infosOf(words, lex);
   const exact = prior ? typeVotes(words, infos, prior, false) : null;
   const lower = prior ? typeVotes(words, infos, prior, true) : null;
   for (let i = 0; i < n; i++) {
@@ -258,21 +269,22 @@ function typeVotes(
   infos: readonly WordInfo[],
   prior: Uint8Array,
   lowerCase: boolean,
-): Map<number, Int32Array> {
-  const votes = new Map<number, Int32Array>();
+): Map<number, number[]> {
+  // plain arrays: a typed array per distinct word costs more to allocate than it saves
+  const votes = new Map<number, number[]>();
   for (let i = 0; i < words.length; i++) {
     const inf = infos[i] as WordInfo;
     if (!inf.hasLetter || (!lowerCase && !(inf.flags & F_CAP))) continue;
     const key = lowerCase ? inf.lower : inf.word;
     let v = votes.get(key);
-    if (!v) votes.set(key, (v = new Int32Array(5)));
+    if (!v) votes.set(key, (v = [0, 0, 0, 0, 0]));
     v[voteType(prior[i]!)]!++;
   }
   return votes;
 }
 
 /** The vote of a word's other occurrences: 0 none, else 1 + majority type, + 8 when unanimous. */
-function vote(votes: Map<number, Int32Array>, key: number, own: number): number {
+function vote(votes: Map<number, number[]>, key: number, own: number): number {
   const v = votes.get(key);
   if (!v) return 0;
   const self = voteType(own);
@@ -291,24 +303,36 @@ function vote(votes: Map<number, Int32Array>, key: number, own: number): number 
   return 1 + best + (bestCount === total ? 8 : 0);
 }
 
-type HashField = 'word' | 'lower' | 'shape' | 'short' | 'cluster';
+/** Stand-ins for the words before and after a sentence: every hash field is the boundary marker. */
+const BOS_INFO = boundaryInfo(BOS);
+const EOS_INFO = boundaryInfo(EOS);
 
-function at(doc: DocInfo, field: HashField, i: number, a: number, b: number): number {
-  return i < a ? BOS : i >= b ? EOS : (doc.infos[i] as WordInfo)[field];
+function boundaryInfo(h: number): WordInfo {
+  // same property order as computeWordInfo, so neighbour reads stay monomorphic
+  const affixes = [h, h, h, h, h, h, h, h];
+  return {
+    word: h,
+    lower: h,
+    shape: h,
+    short: h,
+    cluster: h,
+    title: h,
+    affixes,
+    flags: 0,
+    lowerForm: '',
+    hasLetter: false,
+    allUpper: false,
+  };
+}
+
+/** Token i's word info, or the boundary stand-in outside the sentence `[a, b)`. */
+function at(doc: DocInfo, i: number, a: number, b: number): WordInfo {
+  return i < a ? BOS_INFO : i >= b ? EOS_INFO : (doc.infos[i] as WordInfo);
 }
 
 /** Gazetteer bits `(tag >>> shift) & mask` of token i, or a boundary marker outside the sentence. */
 function gazAt(doc: DocInfo, i: number, a: number, b: number, shift: number, mask: number): number {
   return i < a ? BOS : i >= b ? EOS : (doc.gaz[i]! >>> shift) & mask;
-}
-
-/** Where `put` writes: the feature array, the token's offset and the next template (module state, so no closure per token). */
-const cursor: { out: Uint32Array; o: number; t: number } = { out: new Uint32Array(0), o: 0, t: 0 };
-
-/** Writes the next template's feature: the value mixed with the template number. */
-function put(v: number): void {
-  const t = ++cursor.t;
-  cursor.out[cursor.o + t - 1] = mix(v, t);
 }
 
 function tokenFeatures(doc: DocInfo, a: number, b: number, i: number, out: Uint32Array): void {
@@ -318,12 +342,12 @@ function tokenFeatures(doc: DocInfo, a: number, b: number, i: number, out: Uint3
   const sh = inf.shape,
     ss = inf.short,
     L0 = inf.lower;
-  const Lm1 = at(doc, 'lower', i - 1, a, b),
-    Lp1 = at(doc, 'lower', i + 1, a, b);
-  const Lm2 = at(doc, 'lower', i - 2, a, b),
-    Lp2 = at(doc, 'lower', i + 2, a, b);
-  const Sm1 = at(doc, 'short', i - 1, a, b),
-    Sp1 = at(doc, 'short', i + 1, a, b);
+  const Lm1 = at(doc, i - 1, a, b).lower,
+    Lp1 = at(doc, i + 1, a, b).lower;
+  const Lm2 = at(doc, i - 2, a, b).lower,
+    Lp2 = at(doc, i + 2, a, b).lower;
+  const Sm1 = at(doc, i - 1, a, b).short,
+    Sp1 = at(doc, i + 1, a, b).short;
   const capCtx = flags & (F_CAP | F_LOWER_VOCAB | F_SENT_START | F_LOWER_IN_DOC);
   const gaz0 = gaz & BASE_CHANNELS;
   const gm1 = gazAt(doc, i - 1, a, b, 0, BASE_CHANNELS),
@@ -332,53 +356,52 @@ function tokenFeatures(doc: DocInfo, a: number, b: number, i: number, out: Uint3
   const ext = gaz >>> 12;
   const extM1 = gazAt(doc, i - 1, a, b, 12, 0xfff),
     extP1 = gazAt(doc, i + 1, a, b, 12, 0xfff);
-  cursor.out = out;
-  cursor.o = i * NUM_TEMPLATES;
-  cursor.t = 0;
-  put(0);
-  put(inf.word);
-  put(L0);
-  put(sh);
-  put(Lm1);
-  put(Lp1);
-  put(Lm2);
-  put(Lp2);
-  put(at(doc, 'shape', i - 1, a, b));
-  put(at(doc, 'shape', i + 1, a, b));
-  put(mix(Sm1, ss));
-  put(mix(ss, Sp1));
-  put(mix(Lm1, L0));
-  put(mix(L0, Lp1));
-  for (let k = 0; k < 8; k++) put(inf.affixes[k]!);
-  put(mix(mix(Sm1, ss), Sp1));
-  put(mix(flags & (F_SENT_START | F_CAP), sh));
-  put(mix(flags & F_HEADLINE, L0));
-  put(mix(at(doc, 'word', i - 1, a, b), sh));
-  put(mix(capCtx, ss));
-  put(mix(capCtx, L0));
-  put(gaz & 7);
-  put((gaz >> 3) & 7);
-  put((gaz >> 6) & 7);
-  put((gaz >> 9) & 7);
-  put(gaz0);
-  put(mix(gm1, gaz0));
-  put(mix(gaz0, gp1));
-  put(mix(Lm1, sh));
-  put(mix(Lp1, sh));
-  put(mix(gaz0, ss));
-  put(mix(Lm2, Lm1));
-  put(mix(Lp1, Lp2));
-  put(inf.cluster);
-  put(at(doc, 'cluster', i - 1, a, b));
-  put(at(doc, 'cluster', i + 1, a, b));
-  put(mix(flags & F_HEADLINE, sh));
-  put(flags & F_HEADLINE || (i === a && inf.allUpper) ? inf.title : NONE);
-  put(mix(flags & (F_CAP_MID_IN_DOC | F_SENT_START | F_HEADLINE | F_CAP), ss));
-  put(mix(doc.firstPrev[i]!, flags & F_CAP));
-  put(ext & 7);
-  put((ext >> 3) & 7);
-  put((ext >> 6) & 7);
-  put((ext >> 9) & 7);
-  put(mix(ext, ss));
-  put(mix(mix(extM1, ext), extP1));
+  // template t (0-based) holds its value mixed with t + 1
+  const o = i * NUM_TEMPLATES;
+  out[o + 0] = mix(0, 1);
+  out[o + 1] = mix(inf.word, 2);
+  out[o + 2] = mix(L0, 3);
+  out[o + 3] = mix(sh, 4);
+  out[o + 4] = mix(Lm1, 5);
+  out[o + 5] = mix(Lp1, 6);
+  out[o + 6] = mix(Lm2, 7);
+  out[o + 7] = mix(Lp2, 8);
+  out[o + 8] = mix(at(doc, i - 1, a, b).shape, 9);
+  out[o + 9] = mix(at(doc, i + 1, a, b).shape, 10);
+  out[o + 10] = mix(mix(Sm1, ss), 11);
+  out[o + 11] = mix(mix(ss, Sp1), 12);
+  out[o + 12] = mix(mix(Lm1, L0), 13);
+  out[o + 13] = mix(mix(L0, Lp1), 14);
+  for (let k = 0; k < 8; k++) out[o + 14 + k] = mix(inf.affixes[k]!, 15 + k);
+  out[o + 22] = mix(mix(mix(Sm1, ss), Sp1), 23);
+  out[o + 23] = mix(mix(flags & (F_SENT_START | F_CAP), sh), 24);
+  out[o + 24] = mix(mix(flags & F_HEADLINE, L0), 25);
+  out[o + 25] = mix(mix(at(doc, i - 1, a, b).word, sh), 26);
+  out[o + 26] = mix(mix(capCtx, ss), 27);
+  out[o + 27] = mix(mix(capCtx, L0), 28);
+  out[o + 28] = mix(gaz & 7, 29);
+  out[o + 29] = mix((gaz >> 3) & 7, 30);
+  out[o + 30] = mix((gaz >> 6) & 7, 31);
+  out[o + 31] = mix((gaz >> 9) & 7, 32);
+  out[o + 32] = mix(gaz0, 33);
+  out[o + 33] = mix(mix(gm1, gaz0), 34);
+  out[o + 34] = mix(mix(gaz0, gp1), 35);
+  out[o + 35] = mix(mix(Lm1, sh), 36);
+  out[o + 36] = mix(mix(Lp1, sh), 37);
+  out[o + 37] = mix(mix(gaz0, ss), 38);
+  out[o + 38] = mix(mix(Lm2, Lm1), 39);
+  out[o + 39] = mix(mix(Lp1, Lp2), 40);
+  out[o + 40] = mix(inf.cluster, 41);
+  out[o + 41] = mix(at(doc, i - 1, a, b).cluster, 42);
+  out[o + 42] = mix(at(doc, i + 1, a, b).cluster, 43);
+  out[o + 43] = mix(mix(flags & F_HEADLINE, sh), 44);
+  out[o + 44] = mix(flags & F_HEADLINE || (i === a && inf.allUpper) ? inf.title : NONE, 45);
+  out[o + 45] = mix(mix(flags & (F_CAP_MID_IN_DOC | F_SENT_START | F_HEADLINE | F_CAP), ss), 46);
+  out[o + 46] = mix(mix(doc.firstPrev[i]!, flags & F_CAP), 47);
+  out[o + 47] = mix(ext & 7, 48);
+  out[o + 48] = mix((ext >> 3) & 7, 49);
+  out[o + 49] = mix((ext >> 6) & 7, 50);
+  out[o + 50] = mix((ext >> 9) & 7, 51);
+  out[o + 51] = mix(mix(ext, ss), 52);
+  out[o + 52] = mix(mix(mix(extM1, ext), extP1), 53);
 }

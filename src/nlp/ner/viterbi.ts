@@ -22,6 +22,7 @@ export function viterbi(
     buffers.back = new Int32Array(n * L * 2);
   }
   const { delta, back } = buffers;
+  const preds = predecessors(allowedMask, L);
   for (let y = 0; y < L; y++) delta[y] = allowedMask[y] ? (emit[y] ?? 0) + (trans[y] ?? 0) : -Infinity;
   for (let i = 1; i < n; i++) {
     const base = i * L,
@@ -29,9 +30,10 @@ export function viterbi(
     for (let y = 0; y < L; y++) {
       let best = -Infinity,
         arg = 0;
-      for (let p = 0; p < L; p++) {
+      const ps = preds[y] as Int32Array;
+      for (let k = 0; k < ps.length; k++) {
+        const p = ps[k]!;
         const row = (p + 1) * L + y;
-        if (!allowedMask[row]) continue;
         const s = (delta[prevBase + p] ?? -Infinity) + (trans[row] ?? 0);
         if (s > best) {
           best = s;
@@ -57,4 +59,21 @@ export function viterbi(
     arg = back[i * L + arg] ?? 0;
   }
   return best;
+}
+
+/** Per label, the labels allowed before it (ascending, so ties go to the same label as a full scan). */
+const predecessorLists = new WeakMap<Uint8Array, Int32Array[]>();
+
+function predecessors(allowedMask: Uint8Array, L: number): Int32Array[] {
+  let lists = predecessorLists.get(allowedMask);
+  if (!lists || lists.length !== L) {
+    lists = [];
+    for (let y = 0; y < L; y++) {
+      const ps: number[] = [];
+      for (let p = 0; p < L; p++) if (allowedMask[(p + 1) * L + y]) ps.push(p);
+      lists.push(Int32Array.from(ps));
+    }
+    predecessorLists.set(allowedMask, lists);
+  }
+  return lists;
 }

@@ -16,6 +16,9 @@ export function parseIso(iso: string | null): Ymd | null {
 
 /** Formats a date as `YYYY-MM-DD`, normalising overflowing days and months. */
 export function iso(y: number, m: number, d: number): string {
+  // a day that exists in every month of a four-digit year needs no Date (the common case)
+  if (Number.isInteger(y) && y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 28)
+    return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
   return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
 }
 

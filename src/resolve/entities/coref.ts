@@ -84,6 +84,9 @@ function pronouns(
   return out;
 }
 
+/** A leader noun right after a group's name ("ISKP's leader", "ISKP chief"). */
+const LEADER_AFTER_RE = new RegExp(String.raw`^(?:['’]s)?\s+(${[...LEADER_NOUNS].join('|')})\b`, 'i');
+
 /** "the ISKP head": a group mention followed by a leader noun → the group's known leader in this document. */
 function leaderNominals(
   text: string,
@@ -91,9 +94,8 @@ function leaderNominals(
   leaderOf: ReadonlyMap<string, string>,
 ): CorefMention[] {
   const out: CorefMention[] = [];
-  const re = new RegExp(String.raw`^(?:['’]s)?\s+(${[...LEADER_NOUNS].join('|')})\b`, 'i');
   for (const g of groupMentions) {
-    const m = re.exec(text.slice(g.end, g.end + 20));
+    const m = LEADER_AFTER_RE.exec(text.slice(g.end, g.end + 20));
     const leader = leaderOf.get(g.entityId);
     if (!m || !leader) continue;
     if (!/\b(?:the|its)\s+$/i.test(text.slice(Math.max(0, g.start - 6), g.start))) continue;

@@ -200,15 +200,23 @@ function corefMentions(
       if (a.type === 'leader_of' && group && !leaderOf.has(group)) leaderOf.set(group, `e${i + 1}`);
     }
   });
-  const groupMentions = mentions.filter((m) => entities.find((e) => e.id === m.entityId)?.type === 'group');
+  const typeOf = new Map<string, EntityType>();
+  for (const e of entities) if (!typeOf.has(e.id)) typeOf.set(e.id, e.type);
+  const groupMentions = mentions.filter((m) => typeOf.get(m.entityId) === 'group');
   const taken = (s: number, e: number) => mentions.some((m) => m.start < e && s < m.end);
   return resolveCoreference(text, input.sentences, targets, groupMentions, leaderOf, taken);
 }
 
 /** Pronominal and nominal mentions ("he", "the group") go to `references`: evidence of the link, not names. */
 function attachMentions(entities: readonly Entity[], extra: readonly ResolvedMention[]): Entity[] {
+  const byEntity = new Map<string, { start: number; end: number }[]>();
+  for (const m of extra) {
+    const list = byEntity.get(m.entityId) ?? [];
+    if (list.length === 0) byEntity.set(m.entityId, list);
+    list.push({ start: m.start, end: m.end });
+  }
   return entities.map((e) => {
-    const more = extra.filter((m) => m.entityId === e.id).map((m) => ({ start: m.start, end: m.end }));
+    const more = [...(byEntity.get(e.id) ?? [])];
     if (more.length === 0) return e;
     return { ...e, references: more.sort((a, b) => a.start - b.start || a.end - b.end) };
   });

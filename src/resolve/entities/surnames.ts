@@ -12,11 +12,12 @@ export function surnameCandidates(text: string, cands: readonly Candidate[]): Ca
   }
   if (surnames.size === 0) return [];
   const covered = (s: number, e: number) => cands.some((c) => c.start < e && s < c.end);
+  const known = [...surnames];
   const out: Candidate[] = [];
   for (const w of wordsOf(text)) {
     if (!isCapitalized(w.raw) || w.raw.length < 4 || covered(w.start, w.end)) continue;
     const f = foldWord(w.raw);
-    const near = [...surnames].some(
+    const near = known.some(
       (s) => s === f || (f.length >= 5 && s.charAt(0) === f.charAt(0) && editDistance(s, f) <= 1),
     );
     if (near)

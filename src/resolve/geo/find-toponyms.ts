@@ -39,7 +39,48 @@ interface Match extends Span {
 }
 
 function isCapitalised(t: Token | undefined): boolean {
-  return !!t && CAPITALISED_RE.test(t.text);
+  if (!t) return false;
+  const c = t.text.charCodeAt(0);
+  // ASCII answers without the Unicode-property regex: this runs for every token
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return CAPITALISED_RE.test(t.text);
+}
+
+/** Per gazetteer: look-up key of a name and whether some gazetteer name starts with it (bounded memo). */
+const prefixMemo = new WeakMap<Gazetteer, Map<string, string | null>>();
+const MAX_MEMO = 50_000;
+
+/** The normalised key of `name` when some gazetteer name starts with it, else null. */
+function knownPrefix(name: string, gaz: Gazetteer): string | null {
+  let memo = prefixMemo.get(gaz);
+  if (!memo) prefixMemo.set(gaz, (memo = new Map<string, string | null>()));
+  let key = memo.get(name);
+  if (key === undefined) {
+    const k = normalizeName(name);
+    key = k && gaz.hasPrefix(k) ? k : null;
+    if (memo.size >= MAX_MEMO) memo.clear();
+    memo.set(name, key);
+  }
+  return key;
+}
+
+/** A test for "overlaps one of `spans`" answered from a per-character count instead of a scan of the spans. */
+function overlapTest(textLength: number, spans: readonly Span[]): (s: Span) => boolean {
+  const marked = new Uint8Array(textLength + 1);
+  const empty: Span[] = [];
+  for (const b of spans) {
+    if (b.end > b.start) marked.fill(1, Math.max(0, b.start), Math.min(textLength, b.end));
+    else empty.push(b);
+  }
+  const before = new Int32Array(textLength + 1);
+  for (let c = 0; c < textLength; c++) before[c + 1] = before[c]! + marked[c]!;
+  return (s) => {
+    if (empty.some((b) => overlaps(b, s))) return true;
+    if (s.end <= s.start) return spans.some((b) => overlaps(b, s));
+    const a = Math.max(0, Math.min(textLength, s.start)),
+      e = Math.max(0, Math.min(textLength, s.end));
+    return before[e]! - before[a]! > 0;
+  };
 }
 
 /** The longest gazetteer name starting at token i, within the sentence. */
@@ -58,8 +99,7 @@ function longestMatchAt(
     if (!last) break;
     const surface = text.slice(first.start, last.end);
     const name = j === i ? placeNameOf(surface) : surface;
-    const key = normalizeName(name);
-    if (!key || !gaz.hasPrefix(key)) break;
+    if (knownPrefix(name, gaz) === null) break;
     if (!isCapitalised(last)) continue;
     const found = gaz.matches(name).filter((m) => m.kind !== 'demonym');
     if (found.length === 0) continue;
@@ -115,15 +155,16 @@ function gazetteerMatches(
   nerTrusted: boolean,
 ): Match[] {
   const out: Match[] = [];
+  const isBlocked = overlapTest(input.text.length, blocked);
   for (const s of input.sentences) {
     let i = s.firstToken;
     while (i < s.endToken) {
       const t = input.tokens[i];
       const m =
-        t && isCapitalised(t) && !blocked.some((b) => overlaps(b, t))
+        t && isCapitalised(t) && !isBlocked(t)
           ? longestMatchAt(input.text, input.tokens, i, s.endToken, gaz)
           : null;
-      if (m && !blocked.some((b) => overlaps(b, m)) && acceptMatch(input, m, s.firstToken, nerTrusted)) {
+      if (m && !isBlocked(m) && acceptMatch(input, m, s.firstToken, nerTrusted)) {
         out.push(m);
         while (i < s.endToken && (input.tokens[i]?.start ?? Infinity) < m.end) i++;
       } else i++;
