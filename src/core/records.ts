@@ -245,3 +245,23 @@ export interface IngestedDocument {
   readonly origin: string;
   readonly problems: readonly Problem[];
 }
+
+/** One subscribed feed, as stored between polls (ingest polls it, the store keeps it). */
+export interface FeedState {
+  readonly url: string;
+  /** Seconds between successful polls. */
+  readonly intervalSeconds: number;
+  /** Validators from the last 200 response, sent back for a conditional GET. */
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** ISO timestamp of the earliest next poll (null: due now). */
+  readonly nextPollAt: string | null;
+  /** Consecutive failed polls; drives exponential back-off. 0 after a success. */
+  readonly failures: number;
+  /** One-line reason of the last failure, or null. */
+  readonly lastError: string | null;
+  /** Feed title as last seen (null before the first successful poll). */
+  readonly title?: string | null;
+  /** ISO timestamp of the last poll attempt. */
+  readonly lastPolledAt?: string | null;
+}

@@ -1,26 +1,9 @@
 /** Feed subscriptions: the state the store keeps per feed, the registry interface, and poll results. */
-import type { IngestedDocument } from '../../core/index.js';
+import type { FeedState, IngestedDocument } from '../../core/index.js';
 import type { SafeFetch } from '../fetch.js';
 
-/** One subscribed feed, as stored between polls (a plain JSON-serialisable record). */
-export interface FeedState {
-  readonly url: string;
-  /** Seconds between successful polls. */
-  readonly intervalSeconds: number;
-  /** Validators from the last 200 response, sent back for a conditional GET. */
-  readonly etag: string | null;
-  readonly lastModified: string | null;
-  /** ISO timestamp of the earliest next poll (null: due now). */
-  readonly nextPollAt: string | null;
-  /** Consecutive failed polls; drives exponential back-off. 0 after a success. */
-  readonly failures: number;
-  /** One-line reason of the last failure, or null. */
-  readonly lastError: string | null;
-  /** Feed title as last seen (null before the first successful poll). */
-  readonly title?: string | null;
-  /** ISO timestamp of the last poll attempt. */
-  readonly lastPolledAt?: string | null;
-}
+/** One subscribed feed, as stored between polls: a record shared with the store, defined in core. */
+export type { FeedState };
 
 /** What may be awaited or returned directly (SQLite adapters are sync, PostgreSQL ones async). */
 export type MaybePromise<T> = T | Promise<T>;

@@ -1,20 +1,5 @@
 import type Database from 'better-sqlite3';
-
-/**
- * A feed subscription as stored between polls. Same shape as the ingest stage's `FeedState`
- * (the store may not import ingest; TypeScript's structural typing makes the two one type).
- */
-export interface FeedRecord {
-  readonly url: string;
-  readonly intervalSeconds: number;
-  readonly etag: string | null;
-  readonly lastModified: string | null;
-  readonly nextPollAt: string | null;
-  readonly failures: number;
-  readonly lastError: string | null;
-  readonly title?: string | null;
-  readonly lastPolledAt?: string | null;
-}
+import type { FeedState } from '../../core/index.js';
 
 /** Schema for feed subscriptions and the items already taken from them. */
 export const FEED_TABLES_SQL = `
@@ -46,7 +31,7 @@ export class SqliteFeedRegistry {
   }
 
   /** Adds a feed; re-adding an existing URL updates its interval only. */
-  add(feed: FeedRecord): void {
+  add(feed: FeedState): void {
     this.db
       .prepare(
         `INSERT INTO feeds (url, interval_seconds, etag, last_modified, next_poll_at, failures, last_error, title, last_polled_at, added_at)
@@ -56,17 +41,17 @@ export class SqliteFeedRegistry {
       .run({ ...params(feed), addedAt: new Date().toISOString() });
   }
 
-  list(): FeedRecord[] {
+  list(): FeedState[] {
     return (this.db.prepare('SELECT * FROM feeds ORDER BY added_at, url').all() as Row[]).map(toFeed);
   }
 
-  get(url: string): FeedRecord | null {
+  get(url: string): FeedState | null {
     const row = this.db.prepare('SELECT * FROM feeds WHERE url = ?').get(url) as Row | undefined;
     return row ? toFeed(row) : null;
   }
 
   /** Replaces the stored state of `feed.url`. */
-  update(feed: FeedRecord): void {
+  update(feed: FeedState): void {
     this.db
       .prepare(
         `UPDATE feeds SET interval_seconds = @intervalSeconds, etag = @etag, last_modified = @lastModified,
@@ -90,7 +75,7 @@ export class SqliteFeedRegistry {
   }
 }
 
-function params(feed: FeedRecord): Record<string, unknown> {
+function params(feed: FeedState): Record<string, unknown> {
   return {
     url: feed.url,
     intervalSeconds: feed.intervalSeconds,
@@ -104,7 +89,7 @@ function params(feed: FeedRecord): Record<string, unknown> {
   };
 }
 
-function toFeed(r: Row): FeedRecord {
+function toFeed(r: Row): FeedState {
   return {
     url: String(r.url),
     intervalSeconds: Number(r.interval_seconds),
