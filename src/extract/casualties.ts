@@ -8,6 +8,7 @@
  */
 import type { Count } from '../core/index.js';
 import type { Quantity } from '../nlp/numbers/index.js';
+import { UNITS } from '../nlp/numbers/number-words.js';
 import { within, type DocContext } from './context.js';
 
 export interface Casualties {
@@ -183,18 +184,6 @@ export function findCasualties(ctx: DocContext, start: number, end: number): Cas
   return { fatalities, injured, victims, lastCue };
 }
 
-const SMALL_NUMBERS: Readonly<Record<string, number>> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
-
 /** One named or described victim: "killed a police officer", "a soldier was shot dead". */
 function singleFatality(
   chunk: string,
@@ -221,7 +210,7 @@ function singleFatality(
       /\band\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:of\s+(?:his|her|their)\s+)?[a-z]+/i.exec(
         chunk.slice(m.index + m[0].length, m.index + m[0].length + 40),
       );
-    const extra = two ? (SMALL_NUMBERS[(two[1] ?? '').toLowerCase()] ?? Number(two[1])) : 0;
+    const extra = two ? (UNITS[(two[1] ?? '').toLowerCase()] ?? Number(two[1])) : 0;
     return {
       min: 1 + extra,
       max: 1 + extra,

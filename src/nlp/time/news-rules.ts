@@ -6,6 +6,7 @@
  * `relative` yield precision `unknown` when there is no publication date.
  */
 import type { DatePrecision } from '../../core/index.js';
+import { UNITS } from '../numbers/number-words.js';
 import {
   addDays,
   addMonths,
@@ -37,19 +38,11 @@ const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
+/** Counts in "a few days ago", "two weeks ago": number words one to ten, and vague ones. */
 const FEW: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
+  ...Object.fromEntries(Object.entries(UNITS).filter(([, n]) => n >= 1 && n <= 10)),
   few: 3,
   'a few': 3,
   several: 4,
