@@ -174,7 +174,29 @@ export interface Store extends FusionStore {
   revertCorrection(id: number, meta: CorrectionMeta): Promise<Correction>;
   /** The audit trail, newest first. */
   listCorrections(options?: { limit?: number }): Promise<Correction[]>;
+  /** Why documents' unknown names were put in the cluster `key` (or in the clusters of that name's key), oldest first. */
+  entityClusterDecisions(key: string, options?: { limit?: number }): Promise<EntityClusterDecision[]>;
   close(): Promise<void>;
+}
+
+/**
+ * One automatic identity decision: a document's unknown name joined (or founded) a cluster of that
+ * name, for the reason given. Reversible with a merge or split correction.
+ */
+export interface EntityClusterDecision {
+  readonly docId: string;
+  /** The pipeline's key of the name (normalised name and type). */
+  readonly baseKey: string;
+  /** The entity key the document's mentions were stored under. */
+  readonly clusterKey: string;
+  readonly name: string;
+  readonly type: string;
+  readonly decidedAt: string;
+  readonly reason: string;
+  /** Context features shared with the cluster ("kb:actor:ttp", "cc:PK", "a1:PK.balochistan", "name:person:…"). */
+  readonly shared: readonly string[];
+  /** How many clusters the name has now. */
+  readonly clustersOfName: number;
 }
 
 /** One bar of the event timeline: a week (its Monday), a category and how many events. */

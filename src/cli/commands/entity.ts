@@ -273,6 +273,47 @@ function registerEdits(entity: Command): void {
       }
     });
   withDbOption(
+    entity
+      .command('clusters')
+      .description(
+        'why documents naming an unknown entity were kept together or apart (co-occurring actors, names, places)',
+      )
+      .argument('<name...>', 'name, alias or entity key'),
+  )
+    .option('--limit <n>', 'how many decisions', parseLimit, 100)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText(
+      'after',
+      '\nA wrong decision is undone with `sitrep entity merge A B` or `sitrep entity split NAME DOC…`.',
+    )
+    .action(async (words: string[], o: { db?: string; format: string; limit: number }) => {
+      const name = words.join(' ');
+      try {
+        await withStore(o, async (s) => {
+          const e = await resolveEntity(s, name);
+          const list = await s.entityClusterDecisions(e.key, { limit: o.limit });
+          if (o.format === 'json') return out(renderJson(list));
+          if (!list.length)
+            return out(
+              `${e.name}: no clustering decisions (a knowledge-base entity, or a place, is one entity by its id)`,
+            );
+          const rows = list.map((d) => [
+            shortId(d.docId),
+            d.decidedAt.slice(0, 19),
+            d.clusterKey,
+            d.clusterKey === e.key ? '*' : '',
+            d.reason,
+          ]);
+          out(
+            `${e.name} [${e.type}]: ${list[0]!.clustersOfName} cluster(s) of this name; * = ${e.key}\n` +
+              renderTable(['doc', 'decided', 'cluster', '', 'reason'], rows),
+          );
+        });
+      } catch (err) {
+        fail(err, name);
+      }
+    });
+  withDbOption(
     entity.command('corrections').description('the audit trail of merges, splits and edits, newest first'),
   )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))

@@ -2,6 +2,7 @@ import { FEED_TABLES_SQL } from './feed-registry.js';
 import { STORY_TABLES_SQL } from './stories.js';
 import { FUSION_TABLES_SQL } from './fusion.js';
 import { ENTITY_STATS_SQL } from './entity-stats.js';
+import { ENTITY_CLUSTER_TABLES_SQL } from './entity-clusters.js';
 
 /**
  * Versioned schema migrations for the SQLite engine. Each entry runs once, in order, inside a
@@ -159,5 +160,10 @@ export const migrations: readonly {
     version: 5,
     name: 'read-side statistics and keys kept by triggers: entity stats, event place/actor/entity keys, relation keys',
     sql: ENTITY_STATS_SQL,
+  },
+  {
+    version: 8,
+    name: 'clusters of unknown names by co-occurring context, with each decision and its reason',
+    sql: ENTITY_CLUSTER_TABLES_SQL,
   },
 ];

@@ -7,6 +7,7 @@ import type {
   CorrectionAction,
   CorrectionMeta,
   DocumentRecord,
+  EntityClusterDecision,
   EntityProfile,
   GraphOptions,
   RelationGraph,
@@ -30,6 +31,7 @@ import { entityProfile } from './entity-profile.js';
 import { contradictions, relationGraph } from './graph.js';
 import { overlayCorrections } from './overlay.js';
 import { fuseDocument } from './fusion.js';
+import { assignClusters, clusterDecisions, forgetDocument } from './entity-clusters.js';
 import { FusionMethods } from './fusion-store.js';
 import { eventHistogram, listEvents } from './event-filter.js';
 import { entitySummaries, rankedEntities, registerSqlFunctions } from './entity-stats.js';
@@ -102,6 +104,7 @@ export class SqliteStore extends FusionMethods implements Store {
     const id = extraction.document.id;
     const old = this.db.prepare('SELECT ingested_at FROM documents WHERE id = ?').get(id) as Row | undefined;
     const now = new Date().toISOString();
+    const previousClusters = old ? forgetDocument(this.db, id) : new Map<string, string>();
     if (old) this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
     this.db
       .prepare(
@@ -128,7 +131,7 @@ export class SqliteStore extends FusionMethods implements Store {
         ingestedAt: typeof old?.ingested_at === 'string' ? old.ingested_at : now,
         updatedAt: now,
       });
-    this.writeEntities(id, extraction.entities);
+    this.writeEntities(id, extraction.entities, previousClusters);
     this.writeEvents(id, doc.text, extraction);
     this.writeRelations(id, extraction);
     if (record.story) writeStory(this.db, id, record.story.storyId, record.story.fingerprint);
@@ -137,7 +140,13 @@ export class SqliteStore extends FusionMethods implements Store {
     return { id, created: !old };
   }
 
-  private writeEntities(docId: string, entities: readonly Entity[]): void {
+  private writeEntities(
+    docId: string,
+    entities: readonly Entity[],
+    previousClusters: ReadonlyMap<string, string>,
+  ): void {
+    // Unknown names are split by co-occurring context into clusters (see entity-clusters.ts).
+    const clusterKeys = assignClusters(this.db, docId, entities, entityKey, previousClusters);
     const insert = this.db.prepare(
       `INSERT INTO doc_entities (doc_id, local_id, entity_key, type, name, name_key, kb_id, aliases, mention_count, geo,
          orig_key, orig_type)
@@ -147,7 +156,7 @@ export class SqliteStore extends FusionMethods implements Store {
       'INSERT INTO entity_names (doc_id, local_id, name_key) VALUES (?, ?, ?)',
     );
     for (const e of entities) {
-      const key = entityKey(e);
+      const key = clusterKeys.get(e.id) ?? entityKey(e);
       insert.run(
         docId,
         e.id,
@@ -345,6 +354,10 @@ export class SqliteStore extends FusionMethods implements Store {
 
   listCorrections(options: { limit?: number } = {}): Promise<Correction[]> {
     return settle(() => listCorrections(this.db, options.limit ?? 100));
+  }
+
+  entityClusterDecisions(key: string, options: { limit?: number } = {}): Promise<EntityClusterDecision[]> {
+    return settle(() => clusterDecisions(this.db, key, options.limit ?? 100));
   }
 
   close(): Promise<void> {
