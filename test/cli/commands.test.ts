@@ -97,7 +97,7 @@ describe('ingest and query the example corpus', () => {
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.every((e) => e.type === 'group')).toBe(true);
     expect(sitrep(['entities', '--db', db, '--format', 'csv']).stdout.split('\n')[0]).toBe(
-      'type,name,aliases,docs,mentions,kb',
+      'type,name,aliases,docs,mentions,kb,key',
     );
   });
 

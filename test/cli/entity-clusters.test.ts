@@ -45,6 +45,17 @@ describe('sitrep entity clusters', () => {
     expect(new Set(json.map((d) => d.clusterKey)).size).toBe(2);
   });
 
+  it('`entities` shows the key that tells the namesakes apart', () => {
+    const csv = sitrep(['entities', '--name', 'Zarif Gulzar', '--format', 'csv', '--db', db]).stdout;
+    const keys = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',').at(-1));
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+  });
+
   it('says so for an entity of the knowledge base', () => {
     const r = sitrep(['entity', 'clusters', 'Tehreek-e-Taliban Pakistan', '--db', db]);
     expect(r.status).toBe(0);

@@ -27,7 +27,8 @@ export function registerEntities(program: Command): void {
           s.listEntities({ type: opts.type, name: opts.name, limit: opts.limit }),
         );
         if (opts.format === 'json') return out(renderJson(list));
-        const head = ['type', 'name', 'aliases', 'docs', 'mentions', 'kb'];
+        // The key tells apart namesakes the store keeps as different entities (`sitrep entity clusters NAME`).
+        const head = ['type', 'name', 'aliases', 'docs', 'mentions', 'kb', 'key'];
         const rows = list.map((e) => [
           e.type,
           e.name,
@@ -35,6 +36,7 @@ export function registerEntities(program: Command): void {
           e.documents,
           e.mentions,
           e.kbId,
+          e.kbId === e.key ? '' : e.key,
         ]);
         out(
           opts.format === 'csv'
