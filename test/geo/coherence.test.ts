@@ -17,7 +17,12 @@ function resolveSpans(text: string, surfaces: readonly string[]): Map<string, Re
 describe('shorter names for names the gazetteer lacks', () => {
   it('drops generic words and part-of-place heads', () => {
     expect(nameVariants('Da Nang International Airport').map((v) => v.name)).toContain('Da Nang');
-    expect(nameVariants('Akita Prefecture')).toContainEqual({ name: 'Akita', cue: 'admin1' });
+    expect(nameVariants('Akita Prefecture')).toContainEqual({
+      name: 'Akita',
+      cue: 'admin1',
+      samePlace: true,
+    });
+    expect(nameVariants('Islington Bay')).toContainEqual({ name: 'Islington', cue: null, samePlace: false });
     expect(nameVariants('North Dallas').map((v) => v.name)).toEqual(['Dallas']);
     expect(nameVariants('Kabul')).toEqual([]);
   });

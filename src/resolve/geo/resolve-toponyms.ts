@@ -1,8 +1,10 @@
 /**
  * Toponym disambiguation. Each reading of a name is scored by priors (feature type,
  * population, primary vs alternate name), then re-scored twice with the document's context:
- * countries and provinces the other toponyms resolved to, the dateline's country, cue words,
- * "X, Y" hierarchies and closeness to the document's other places.
+ * countries and provinces the other toponyms resolved to (a country named outright weighs more,
+ * and its capital most), the dateline's country, cue words, "X, Y" hierarchies (not lists) and
+ * closeness to the document's other places. A name the gazetteer lacks takes the town named
+ * nearest to it in the text.
  */
 import type { FeatureClass, Geo } from '../../core/index.js';
 import type { Gazetteer, MatchKind, NameMatch, Place } from '../../kb/gazetteer/index.js';
@@ -42,7 +44,13 @@ const SEAT_SHARE = 0.3;
 const CUE_MATCH = 4;
 const CUE_MISMATCH = -3;
 const COUNTRY_CONTEXT = 1.8;
+/** Extra weight of a country the document names outright ("France … Paris"), over one inferred from its towns. */
+const COUNTRY_NAMED = 2;
+/** The capital of a country the document names is what a bare name shared with it means ("Italy … Rome"). */
+const CAPITAL_OF_NAMED = 3;
 const ADMIN1_CONTEXT = 4;
+/** A province of a country whose other provinces the document names ("Pennsylvania, Wisconsin, Oklahoma"). */
+const ADMIN1_SIBLING = 2;
 const HIERARCHY_BONUS = 6;
 const DATELINE_COUNTRY = 1.2;
 const SPATIAL_WEIGHT = 2;
@@ -58,6 +66,8 @@ interface Slot {
   readonly toponym: Toponym;
   readonly key: string;
   readonly readings: readonly Reading[];
+  /** True when the readings are those of a place the feature is named after ("Islington" for "Islington Bay"). */
+  readonly viaNamesake: boolean;
   /** A place named right after ", " that may contain this one ("Paris, Texas"). */
   readonly container: number | null;
 }
@@ -66,6 +76,10 @@ interface Context {
   /** Country code → weight, per toponym key that contributed it. */
   readonly countries: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly admin1s: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Country code → keys of the toponyms read as one of its provinces. */
+  readonly admin1Countries: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Country code → keys of the toponyms that name the country itself. */
+  readonly namedCountries: ReadonlyMap<string, ReadonlySet<string>>;
   readonly datelineCountry: string | null;
   readonly chosen: readonly (Reading | undefined)[];
 }
@@ -103,18 +117,21 @@ function isNamedAfterSeat(place: Place, readings: readonly { place: Place }[]): 
 }
 
 /** The gazetteer's matches for the name, else for its first shorter variant that has some. */
-function lookUp(toponym: Toponym, gaz: Gazetteer): { matches: readonly NameMatch[]; cue: ToponymCue } {
+function lookUp(
+  toponym: Toponym,
+  gaz: Gazetteer,
+): { matches: readonly NameMatch[]; cue: ToponymCue; viaNamesake: boolean } {
   const matches = gaz.matches(toponym.name);
-  if (matches.length > 0) return { matches, cue: toponym.cue };
+  if (matches.length > 0) return { matches, cue: toponym.cue, viaNamesake: false };
   for (const v of nameVariants(toponym.name)) {
     const found = gaz.matches(v.name).filter((m) => m.kind !== 'demonym');
-    if (found.length > 0) return { matches: found, cue: v.cue ?? toponym.cue };
+    if (found.length > 0) return { matches: found, cue: v.cue ?? toponym.cue, viaNamesake: !v.samePlace };
   }
-  return { matches: [], cue: toponym.cue };
+  return { matches: [], cue: toponym.cue, viaNamesake: false };
 }
 
-function readingsOf(toponym: Toponym, gaz: Gazetteer): Reading[] {
-  const { matches, cue } = lookUp(toponym, gaz);
+function readingsOf(toponym: Toponym, gaz: Gazetteer): { readings: Reading[]; viaNamesake: boolean } {
+  const { matches, cue, viaNamesake } = lookUp(toponym, gaz);
   const readings = matches.map((m) => ({
     place: m.place,
     kind: m.kind,
@@ -128,21 +145,42 @@ function readingsOf(toponym: Toponym, gaz: Gazetteer): Reading[] {
       return { ...r, prior: r.prior - CAPITAL_NAMESAKE_PENALTY };
     return r;
   });
-  return adjusted.sort((a, b) => b.prior - a.prior).slice(0, MAX_CANDIDATES);
+  return { readings: adjusted.sort((a, b) => b.prior - a.prior).slice(0, MAX_CANDIDATES), viaNamesake };
 }
 
-/** Index of the toponym that follows this one after a comma ("Paris, Texas"), if any. */
+const COMMA_RE = /^\s*,\s*$/;
+const LIST_END_RE = /^\s*,?\s+(?:and|or)\s+$/;
+/** Longest comma chain read as a hierarchy ("Paris, Lamar County, Texas"); longer ones are lists. */
+const MAX_HIERARCHY_CHAIN = 3;
+
+/**
+ * Index of the toponym that follows this one after a comma ("Paris, Texas"), if any. A comma
+ * chain that another toponym precedes, that runs longer than a hierarchy does or that ends in
+ * "and"/"or" is a list ("Georgia, Oklahoma, Pennsylvania and Wisconsin"), with no container.
+ */
 function containerOf(text: string, toponyms: readonly Toponym[], i: number): number | null {
-  const t = toponyms[i];
-  const next = toponyms[i + 1];
-  if (!t || !next) return null;
-  return /^\s*,\s*$/.test(text.slice(t.end, next.start)) ? i + 1 : null;
+  const joined = (a: number, re: RegExp): boolean => {
+    const t = toponyms[a];
+    const next = toponyms[a + 1];
+    return !!t && !!next && re.test(text.slice(t.end, next.start));
+  };
+  if (!joined(i, COMMA_RE)) return null;
+  if (i > 0 && (joined(i - 1, COMMA_RE) || joined(i - 1, LIST_END_RE))) return null;
+  let last = i + 1;
+  while (joined(last, COMMA_RE)) last++;
+  if (last - i + 1 > MAX_HIERARCHY_CHAIN || joined(last, LIST_END_RE)) return null;
+  return i + 1;
 }
 
 /** True when `outer` contains `inner` in the admin hierarchy. */
 function encloses(outer: Place, inner: Place): boolean {
   if (outer.featureClass === 'country') return outer.countryCode === inner.countryCode;
   return inner.admin1Id === outer.id || inner.admin2Id === outer.id;
+}
+
+/** True when some toponym other than `key` is in the set (without copying it: this runs per reading). */
+function hasOtherKey(keys: ReadonlySet<string> | undefined, key: string): boolean {
+  return !!keys && (keys.size > 1 || (keys.size === 1 && !keys.has(key)));
 }
 
 function contextScore(slots: readonly Slot[], i: number, r: Reading, ctx: Context): number {
@@ -152,12 +190,17 @@ function contextScore(slots: readonly Slot[], i: number, r: Reading, ctx: Contex
   const cc = r.place.countryCode;
   if (cc) {
     const byKey = ctx.countries.get(cc);
-    const others = byKey ? [...byKey].filter(([k]) => k !== slot.key).reduce((s, [, w]) => s + w, 0) : 0;
+    let others = 0;
+    if (byKey) for (const [k, w] of byKey) if (k !== slot.key) others += w;
     score += COUNTRY_CONTEXT * Math.min(1, others);
+    if (hasOtherKey(ctx.namedCountries.get(cc), slot.key))
+      score += COUNTRY_NAMED + (r.place.featureCode === 'PPLC' ? CAPITAL_OF_NAMED : 0);
     if (cc === ctx.datelineCountry) score += DATELINE_COUNTRY;
   }
   const a1 = r.place.admin1Id;
-  if (a1 && [...(ctx.admin1s.get(a1) ?? [])].some((k) => k !== slot.key)) score += ADMIN1_CONTEXT;
+  if (a1 && hasOtherKey(ctx.admin1s.get(a1), slot.key)) score += ADMIN1_CONTEXT;
+  if (cc && r.place.featureClass === 'admin1' && hasOtherKey(ctx.admin1Countries.get(cc), slot.key))
+    score += ADMIN1_SIBLING;
   if (slot.container !== null) {
     const outer = ctx.chosen[slot.container];
     const alternatives = slots[slot.container]?.readings ?? [];
@@ -196,6 +239,8 @@ function buildContext(
 ): Context {
   const countries = new Map<string, Map<string, number>>();
   const admin1s = new Map<string, Set<string>>();
+  const namedCountries = new Map<string, Set<string>>();
+  const admin1Countries = new Map<string, Set<string>>();
   chosen.forEach((r, i) => {
     const slot = slots[i];
     if (!r || !slot) return;
@@ -206,10 +251,14 @@ function buildContext(
       byKey.set(slot.key, Math.max(byKey.get(slot.key) ?? 0, weight));
       countries.set(cc, byKey);
     }
+    if (cc && r.place.featureClass === 'country')
+      namedCountries.set(cc, (namedCountries.get(cc) ?? new Set()).add(slot.key));
+    if (cc && r.place.featureClass === 'admin1')
+      admin1Countries.set(cc, (admin1Countries.get(cc) ?? new Set()).add(slot.key));
     const admins = r.place.featureClass === 'admin1' ? [r.place.id] : [];
     for (const a of admins) admin1s.set(a, (admin1s.get(a) ?? new Set()).add(slot.key));
   });
-  return { countries, admin1s, datelineCountry, chosen };
+  return { countries, admin1s, admin1Countries, namedCountries, datelineCountry, chosen };
 }
 
 function choose(
@@ -234,7 +283,7 @@ function choose(
 function datelineCountryOf(dateline: string | null, gaz: Gazetteer): string | null {
   if (!dateline) return null;
   const name = dateline.replace(/\s*[(,].*$/, '').trim();
-  const readings = readingsOf(
+  const { readings } = readingsOf(
     { start: 0, end: name.length, surface: name, name, cue: null, source: 'gold' },
     gaz,
   );
@@ -323,7 +372,7 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
   let slots: Slot[] = input.toponyms.map((t, i) => ({
     toponym: t,
     key: normalizeName(t.name),
-    readings: readingsOf(t, gaz),
+    ...readingsOf(t, gaz),
     container: containerOf(input.text, input.toponyms, i),
   }));
   slots = withPairSupport(slots);
@@ -332,13 +381,15 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
   for (let pass = 0; pass < 2; pass++) {
     round = choose(slots, buildContext(slots, round.chosen, round.confidence, datelineCountry));
   }
-  const focus = documentFocus(round.chosen);
+  const kept = round.chosen.map((r, i) => (fitsDocument(slots, round.chosen, i) ? r : undefined));
+  const focus = documentFocus(kept);
   const out: ResolvedPlace[] = [];
   slots.forEach((slot, i) => {
-    const chosen = round.chosen[i];
-    // A name the gazetteer lacks (a hospital, a neighbourhood, a hamlet) most often lies in the
-    // place the story is about: it takes that place, with no confidence.
-    const place = chosen?.place ?? focus;
+    const chosen = kept[i];
+    // A name the gazetteer lacks (a hospital, a neighbourhood, a hamlet) most often lies near
+    // the town named closest to it in the text ("Bab el-Oued … Algiers"), else in the place the
+    // story is about: it takes that place, with no confidence.
+    const place = chosen?.place ?? nearestLocalInText(slots, kept, i) ?? focus;
     if (!place) return;
     const t = slot.toponym;
     out.push({
@@ -352,6 +403,48 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
     });
   });
   return out;
+}
+
+/** How far the namesake of a valley, bay or square may lie from the document's other places. */
+const NAMESAKE_REACH_KM = 300;
+
+/**
+ * False when the reading is that of a place the feature is named after ("Islington" for
+ * "Islington Bay", "St Peters" for "St. Peter's Square") and lies in none of the countries the
+ * document's other places resolve to, nor near any of them: the shorter name then most likely
+ * names another place (the document's New Zealand bay is not a London district), and the toponym
+ * is treated as one the gazetteer lacks.
+ */
+function fitsDocument(slots: readonly Slot[], chosen: readonly (Reading | undefined)[], i: number): boolean {
+  const r = chosen[i];
+  if (!r || !slots[i]?.viaNamesake) return true;
+  let others = 0;
+  for (let j = 0; j < chosen.length; j++) {
+    const o = chosen[j];
+    if (!o || j === i || slots[j]?.viaNamesake || slots[j]?.key === slots[i]?.key) continue;
+    others++;
+    if (o.place.countryCode && o.place.countryCode === r.place.countryCode) return true;
+    if (isLocal(o.place) && nearKm(o.place, r.place) <= NAMESAKE_REACH_KM) return true;
+  }
+  return others === 0;
+}
+
+/** The chosen town or district of the toponym nearest in the text to toponym i, if any. */
+function nearestLocalInText(
+  slots: readonly Slot[],
+  chosen: readonly (Reading | undefined)[],
+  i: number,
+): Place | undefined {
+  const at = slots[i]?.toponym.start ?? 0;
+  let best: Place | undefined;
+  let bestGap = Infinity;
+  chosen.forEach((r, j) => {
+    const t = slots[j]?.toponym;
+    if (!r || !t || !isLocal(r.place)) return;
+    const gap = Math.abs(t.start - at);
+    if (gap < bestGap) [best, bestGap] = [r.place, gap];
+  });
+  return best;
 }
 
 /** Rank of each feature class as a story's focus: the most local place named is the best guess. */
