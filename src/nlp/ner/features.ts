@@ -11,6 +11,13 @@ import { gazetteerTags, type Lexicon } from './lexicon.js';
 export const NUM_TEMPLATES = 56;
 /** Index of the first of the three templates that carry a first pass's document-level votes. */
 export const STACK_FIRST = 53;
+/**
+ * Templates whose value depends on the word alone (see tokenFeatures): the bias, the word, its
+ * lower case and shape, its prefixes and suffixes, its cluster. Their weights sum the same
+ * wherever the word occurs, which the recogniser exploits (word-partials.ts).
+ */
+export const WORD_TEMPLATES: readonly number[] = [0, 1, 2, 3, 14, 15, 16, 17, 18, 19, 20, 21, 40];
+const WORD_TEMPLATE_LIST = Int32Array.from(WORD_TEMPLATES);
 
 const NONE = hashString('\u0000none');
 const BOS = hashString('\u0000bos');
@@ -64,6 +71,12 @@ interface WordInfo {
   /** Has a letter, and all its letters are upper case (for headline detection). */
   readonly hasLetter: boolean;
   readonly allUpper: boolean;
+  /** The gazetteer's value for the word alone (0 when absent): the first lookup of every phrase match. */
+  readonly gaz: number;
+  /** May continue a gazetteer phrase (see Lexicon.continuations): 0 only when it cannot. */
+  readonly cont: number;
+  /** The finished hashes of the WORD_TEMPLATES, in that order (mixed once per word, not per token). */
+  readonly wordFeats: Uint32Array;
 }
 
 const F_CAP = 1,
@@ -88,18 +101,38 @@ function computeWordInfo(w: string, lex: Lexicon): WordInfo {
   const cl = lex.clusters.get(lw);
   const cap = w !== lw;
   const hasLetter = /\p{L}/u.test(w);
+  const word = hashString(w),
+    lower = hashString(lw),
+    shapeHash = hashString(shape),
+    cluster = cl === undefined ? NONE : hashString(cl);
+  const affixes = [1, 2, 3, 4]
+    .map((n) => affix(w, n, false))
+    .concat([1, 2, 3, 4].map((n) => affix(lw, n, true)));
+  // template t holds its value mixed with t + 1, as in tokenFeatures
+  const wordFeats = Uint32Array.from([
+    mix(0, 1),
+    mix(word, 2),
+    mix(lower, 3),
+    mix(shapeHash, 4),
+    ...affixes.map((h, k) => mix(h, 15 + k)),
+    mix(cluster, 41),
+  ]);
   return {
-    word: hashString(w),
-    lower: hashString(lw),
-    shape: hashString(shape),
+    word,
+    lower,
+    shape: shapeHash,
     short: hashString(shortShape(shape)),
-    cluster: cl === undefined ? NONE : hashString(cl),
+    cluster,
     title: hashString(lw.charAt(0).toUpperCase() + lw.slice(1)),
-    affixes: [1, 2, 3, 4].map((n) => affix(w, n, false)).concat([1, 2, 3, 4].map((n) => affix(lw, n, true))),
+    affixes,
     flags: (cap ? F_CAP : 0) | (cap && lex.lowerVocab.has(lw) ? F_LOWER_VOCAB : 0),
     lowerForm: lw,
     hasLetter,
     allUpper: hasLetter && w === w.toUpperCase(),
+    gaz: lex.gazetteer.get(w) ?? 0,
+    // a word holding a space could complete a key across its own space: never ruled out
+    cont: !lex.continuations || lex.continuations.has(w) || w.includes(' ') ? 1 : 0,
+    wordFeats,
   };
 }
 
@@ -125,6 +158,14 @@ function infosOf(words: readonly string[], lex: Lexicon): WordInfo[] {
   let infos = byWords.get(words);
   if (!infos) byWords.set(words, (infos = words.map((w) => wordInfo(w, lex))));
   return infos;
+}
+
+/**
+ * One key per token that is the same object for every occurrence of a word (while the per-word
+ * cache holds it), for callers that cache per-word results; opaque otherwise.
+ */
+export function wordKeys(words: readonly string[], lex: Lexicon): readonly object[] {
+  return infosOf(words, lex);
 }
 
 /** A document's words and its sentences as `[firstToken, endToken)` pairs. */
@@ -159,8 +200,14 @@ function docInfo(input: FeatureInput, lex: Lexicon): DocInfo {
     if (flags[i]! & F_CAP && lowerInDoc.has(infos[i]!.lowerForm)) flags[i]! |= F_LOWER_IN_DOC;
   const capMid = new Set<string>();
   const firstPrevOf = new Map<string, number>();
+  const single = new Int32Array(n);
+  const cont = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    single[i] = infos[i]!.gaz;
+    cont[i] = infos[i]!.cont;
+  }
   for (const [a, b] of input.sentences) {
-    gazetteerTags(input.words, a, b, lex, gaz, caselessWords(input.words, infos, a, b));
+    gazetteerTags(input.words, a, b, lex, gaz, caselessWords(input.words, infos, a, b), single, cont);
     const headline = isHeadline(infos, a, b);
     for (let i = a; i < b; i++) {
       flags[i] = flags[i]! | (i === a ? F_SENT_START : 0) | (headline ? F_HEADLINE : 0);
@@ -220,10 +267,16 @@ function isHeadline(infos: readonly WordInfo[], a: number, b: number): boolean {
   return letters >= 2 && upper / letters > 0.8;
 }
 
-/** Extracts features for a whole document: `out[i * NUM_TEMPLATES + t]` is the hash of template t at token i. */
-export function extractFeatures(input: FeatureInput, lex: Lexicon): Uint32Array {
+/**
+ * Extracts features for a whole document: `out[i * NUM_TEMPLATES + t]` is the hash of template t
+ * at token i. `buffer`, when long enough, is written instead of a new array (a caller that labels
+ * document after document reuses one), and the result is a view of it.
+ */
+export function extractFeatures(input: FeatureInput, lex: Lexicon, buffer?: Uint32Array): Uint32Array {
   const doc = docInfo(input, lex);
-  const out = new Uint32Array(input.words.length * NUM_TEMPLATES);
+  const size = input.words.length * NUM_TEMPLATES;
+  // zeroed like a new array: tokens outside every sentence get no features below
+  const out = buffer && buffer.length >= size ? buffer.subarray(0, size).fill(0) : new Uint32Array(size);
   for (const [a, b] of input.sentences) {
     for (let i = a; i < b; i++) tokenFeatures(doc, a, b, i, out);
   }
@@ -322,6 +375,9 @@ function boundaryInfo(h: number): WordInfo {
     lowerForm: '',
     hasLetter: false,
     allUpper: false,
+    gaz: 0,
+    cont: 1,
+    wordFeats: new Uint32Array(WORD_TEMPLATES.length),
   };
 }
 
@@ -358,10 +414,8 @@ function tokenFeatures(doc: DocInfo, a: number, b: number, i: number, out: Uint3
     extP1 = gazAt(doc, i + 1, a, b, 12, 0xfff);
   // template t (0-based) holds its value mixed with t + 1
   const o = i * NUM_TEMPLATES;
-  out[o + 0] = mix(0, 1);
-  out[o + 1] = mix(inf.word, 2);
-  out[o + 2] = mix(L0, 3);
-  out[o + 3] = mix(sh, 4);
+  const wf = inf.wordFeats;
+  for (let k = 0; k < WORD_TEMPLATE_LIST.length; k++) out[o + WORD_TEMPLATE_LIST[k]!] = wf[k]!;
   out[o + 4] = mix(Lm1, 5);
   out[o + 5] = mix(Lp1, 6);
   out[o + 6] = mix(Lm2, 7);
@@ -372,7 +426,6 @@ function tokenFeatures(doc: DocInfo, a: number, b: number, i: number, out: Uint3
   out[o + 11] = mix(mix(ss, Sp1), 12);
   out[o + 12] = mix(mix(Lm1, L0), 13);
   out[o + 13] = mix(mix(L0, Lp1), 14);
-  for (let k = 0; k < 8; k++) out[o + 14 + k] = mix(inf.affixes[k]!, 15 + k);
   out[o + 22] = mix(mix(mix(Sm1, ss), Sp1), 23);
   out[o + 23] = mix(mix(flags & (F_SENT_START | F_CAP), sh), 24);
   out[o + 24] = mix(mix(flags & F_HEADLINE, L0), 25);
@@ -391,7 +444,6 @@ function tokenFeatures(doc: DocInfo, a: number, b: number, i: number, out: Uint3
   out[o + 37] = mix(mix(gaz0, ss), 38);
   out[o + 38] = mix(mix(Lm2, Lm1), 39);
   out[o + 39] = mix(mix(Lp1, Lp2), 40);
-  out[o + 40] = mix(inf.cluster, 41);
   out[o + 41] = mix(at(doc, i - 1, a, b).cluster, 42);
   out[o + 42] = mix(at(doc, i + 1, a, b).cluster, 43);
   out[o + 43] = mix(mix(flags & F_HEADLINE, sh), 44);

@@ -24,6 +24,12 @@ export interface Lexicon {
   readonly lowerVocab: Set<string>;
   /** Word → cluster id (a bit string such as "0110"), when clusters were learnt. */
   readonly clusters: Map<string, string>;
+  /**
+   * Every word that follows another in some gazetteer phrase: a phrase match can only go on
+   * through one of these, so the others end it without building and looking up the longer key.
+   * Absent, no match ends early.
+   */
+  readonly continuations?: Set<string>;
 }
 
 /** The serialised form of a lexicon (JSON). */
@@ -39,17 +45,24 @@ export const MAX_PHRASE = 6;
 /** Builds lookups from serialised lists. */
 export function lexiconFromData(data: LexiconData): Lexicon {
   const gazetteer = new Map<string, number>();
+  const continuations = new Set<string>();
   CHANNELS.forEach((channel, k) => {
-    for (const phrase of data.gazetteer[channel] ?? []) addPhrase(gazetteer, phrase, 1 << k);
+    for (const phrase of data.gazetteer[channel] ?? []) addPhrase(gazetteer, continuations, phrase, 1 << k);
   });
   return {
     gazetteer,
     lowerVocab: new Set(data.lowerVocab),
     clusters: new Map(Object.entries(data.clusters ?? {})),
+    continuations,
   };
 }
 
-function addPhrase(gazetteer: Map<string, number>, phrase: string, bit: number): void {
+function addPhrase(
+  gazetteer: Map<string, number>,
+  continuations: Set<string>,
+  phrase: string,
+  bit: number,
+): void {
   // prefixes by slicing at spaces, not split/join: loading ~200k phrases is on the model's load path
   let words = 1;
   for (let k = phrase.indexOf(' '); k >= 0; k = phrase.indexOf(' ', k + 1)) words++;
@@ -58,21 +71,27 @@ function addPhrase(gazetteer: Map<string, number>, phrase: string, bit: number):
   while (space >= 0) {
     const prefix = phrase.slice(0, space);
     gazetteer.set(prefix, (gazetteer.get(prefix) ?? 0) | PREFIX_BIT);
-    space = phrase.indexOf(' ', space + 1);
+    const next = phrase.indexOf(' ', space + 1);
+    continuations.add(phrase.slice(space + 1, next < 0 ? phrase.length : next));
+    space = next;
   }
   gazetteer.set(phrase, (gazetteer.get(phrase) ?? 0) | bit);
 }
 
 /** An empty lexicon (for tests and for models trained without lists). */
 export function emptyLexicon(): Lexicon {
-  return { gazetteer: new Map(), lowerVocab: new Set(), clusters: new Map() };
+  return { gazetteer: new Map(), lowerVocab: new Set(), clusters: new Map(), continuations: new Set() };
 }
 
 /**
  * Gazetteer tags per token: for each channel, 0 none, else 1 + BILOU part of the longest match
  * of that channel covering the token. Packed 3 bits per channel into one number per token.
  * `caseless`, when given, holds title-cased forms of all-caps words ("PESHAWAR" → "Peshawar"),
- * so headlines and datelines match too.
+ * so headlines and datelines match too. `single`, when given, holds each word's own gazetteer
+ * value (0 when absent), and `cont` whether it is in `lex.continuations` (1) or not (0), both
+ * known from a per-word cache: most tokens start no phrase and most phrase prefixes are not
+ * followed by a continuation, and the lookups that show it are then not repeated in a table too
+ * large for the caches.
  */
 export function gazetteerTags(
   words: readonly string[],
@@ -81,10 +100,12 @@ export function gazetteerTags(
   lex: Lexicon,
   out: Int32Array,
   caseless?: readonly string[],
+  single?: Int32Array,
+  cont?: Uint8Array,
 ): void {
   for (let i = start; i < end; i++) out[i] = 0;
   if (lex.gazetteer.size === 0) return;
-  matchPhrases(words, start, end, lex, out);
+  matchPhrases(words, start, end, lex, out, single, cont);
   if (caseless) matchPhrases(caseless, start, end, lex, out);
 }
 
@@ -94,14 +115,17 @@ function matchPhrases(
   end: number,
   lex: Lexicon,
   out: Int32Array,
+  single?: Int32Array,
+  cont?: Uint8Array,
 ): void {
   for (let i = start; i < end; i++) {
+    if (single && single[i] === 0) continue;
     let key = words[i] ?? '';
     for (let j = i + 1; j <= end && j - i <= MAX_PHRASE; j++) {
-      const m = lex.gazetteer.get(key);
+      const m = single && j === i + 1 ? single[i]! : lex.gazetteer.get(key);
       if (m === undefined) break;
       if (m & 0xff) markMatch(m, i, j, out);
-      if (!(m & PREFIX_BIT) || j === end) break;
+      if (!(m & PREFIX_BIT) || j === end || (cont && cont[j] === 0)) break;
       key += ' ' + (words[j] ?? '');
     }
   }

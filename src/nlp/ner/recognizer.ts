@@ -6,12 +6,21 @@ import {
   extractFeatures,
   normalizeWord,
   setStackFeatures,
+  wordKeys,
   type FeatureInput,
 } from './features.js';
 import { NUM_LABELS, TYPES, spansFromBilou, type TokenSpan } from './labels.js';
 import type { Lexicon } from './lexicon.js';
 import type { NerModel } from './model.js';
-import { decode, emissions, type LinearWeights } from './perceptron.js';
+import {
+  decode,
+  emissions,
+  partialEmissions,
+  toRows,
+  toRowsExcept,
+  type LinearWeights,
+} from './perceptron.js';
+import { IS_WORD_TEMPLATE, WordPartials } from './word-partials.js';
 import { propagateNames } from './consistency.js';
 
 /** Options of the recogniser. */
@@ -33,6 +42,11 @@ export interface ScoredSpan extends TokenSpan {
 
 const CAP = /^\p{Lu}/u;
 
+/** The head templates (before the votes) that are not word templates, scored row by row. */
+const CONTEXT_HEAD = Int32Array.from(
+  Array.from({ length: STACK_FIRST }, (_, t) => t).filter((t) => !IS_WORD_TEMPLATE[t]),
+);
+
 /** The statistical recogniser; also labels pre-tokenised documents (for evaluation and training). */
 export class LinearRecognizer implements NerModel {
   constructor(
@@ -42,33 +56,73 @@ export class LinearRecognizer implements NerModel {
   ) {
     this.head = { ...weights, templates: [0, STACK_FIRST] };
     this.tail = { ...weights, templates: [STACK_FIRST, NUM_TEMPLATES - STACK_FIRST] };
+    this.partials =
+      weights.index && weights.weights instanceof Int16Array && weights.oFree && NUM_LABELS === 17
+        ? new WordPartials(weights)
+        : undefined;
   }
 
   /** The weights restricted to the templates before the vote templates, and to the vote templates. */
   private readonly head: LinearWeights;
   private readonly tail: LinearWeights;
 
+  /**
+   * Working arrays reused from document to document (labelling is synchronous and nothing
+   * returned points into them): a document's features alone are ~200 bytes a token.
+   */
+  private readonly work = {
+    feats: new Uint32Array(0),
+    base: new Float32Array(0),
+    scratch: new Float32Array(0),
+    offsets: new Int32Array(0),
+  };
+
+  /** Per-word partial sums, for sparse Int16 weights with 17 labels (the shipped layout). */
+  private readonly partials: WordPartials | undefined;
+
   /** Labels a document given its words and sentence ranges; spans are over word indices. */
   labelDocument(input: FeatureInput): ScoredSpan[] {
-    const feats = extractFeatures(input, this.lexicon);
-    const labels = new Uint8Array(input.words.length);
+    const n = input.words.length;
+    const work = this.work;
+    if (work.feats.length < n * NUM_TEMPLATES) work.feats = new Uint32Array(n * NUM_TEMPLATES * 2);
+    const feats = extractFeatures(input, this.lexicon, work.feats);
+    const labels = new Uint8Array(n);
     let longest = 0;
     for (const [a, b] of input.sentences) longest = Math.max(longest, b - a);
-    const scratch = new Float32Array(longest * NUM_LABELS);
+    if (work.scratch.length < longest * NUM_LABELS) work.scratch = new Float32Array(longest * NUM_LABELS * 2);
+    const scratch = work.scratch;
     const scored: ScoredSpan[] = [];
     let base: Float32Array | undefined;
     let final = this.weights;
+    const sparse = this.weights.index !== undefined;
     if (this.options.stacked) {
       // first pass: every template but the votes, kept as the base of the second pass
-      base = new Float32Array(input.words.length * NUM_LABELS);
+      if (work.base.length < n * NUM_LABELS) work.base = new Float32Array(n * NUM_LABELS * 2);
+      base = work.base;
+      const partials = this.partials;
+      let keys: readonly object[] = [];
+      if (partials) {
+        partials.startDocument();
+        keys = wordKeys(input.words, this.lexicon);
+        if (work.offsets.length < n) work.offsets = new Int32Array(n * 2);
+      }
       for (const [a, b] of input.sentences) {
-        touchRows(this.weights, feats, a, b);
-        emissions(this.head, feats, a, b, base.subarray(a * NUM_LABELS, b * NUM_LABELS));
+        const head = base.subarray(a * NUM_LABELS, b * NUM_LABELS);
+        if (partials) {
+          for (let i = a; i < b; i++) work.offsets[i] = partials.offsetOf(keys[i]!, feats, i);
+          toRowsExcept(this.weights, feats, a, b, IS_WORD_TEMPLATE);
+          partialEmissions(this.weights, CONTEXT_HEAD, feats, a, b, head, partials.pool, work.offsets);
+        } else {
+          if (sparse) toRows(this.weights, feats, a * NUM_TEMPLATES, b * NUM_TEMPLATES);
+          else touchRows(this.weights, feats, a, b);
+          emissions(this.head, feats, a, b, head);
+        }
         decode(this.tail, feats, a, b, labels.subarray(a, b), scratch, base);
       }
       setStackFeatures(feats, input.words, labels, this.lexicon);
+      if (sparse) tailRows(this.weights, feats, input.words.length);
       final = this.tail;
-    }
+    } else if (sparse) toRows(this.weights, feats, 0, feats.length);
     for (const [a, b] of input.sentences) {
       const out = labels.subarray(a, b);
       decode(final, feats, a, b, out, scratch, base);
@@ -104,8 +158,14 @@ export function passLabels(weights: LinearWeights, lexicon: Lexicon, input: Feat
   let longest = 0;
   for (const [a, b] of input.sentences) longest = Math.max(longest, b - a);
   const scratch = new Float32Array(longest * NUM_LABELS);
+  if (weights.index) toRows(weights, feats, 0, feats.length);
   for (const [a, b] of input.sentences) decode(weights, feats, a, b, labels.subarray(a, b), scratch);
   return labels;
+}
+
+/** Converts the vote templates of every token to rows (setStackFeatures wrote them as hashes). */
+function tailRows(m: LinearWeights, feats: Uint32Array, n: number): void {
+  for (let i = 0; i < n; i++) toRows(m, feats, i * NUM_TEMPLATES + STACK_FIRST, (i + 1) * NUM_TEMPLATES);
 }
 
 /** Capitalised, and not a common word opening its sentence. */
@@ -132,9 +192,10 @@ function confidence(emit: Float32Array, labels: Uint8Array, s: TokenSpan): numbe
 const touched = { sum: 0 };
 
 /**
- * Reads one weight of every feature row of tokens `[a, b)` before the scoring loop does: the rows
- * are scattered over a table larger than the caches, and this loop, with nothing else to do,
- * lets the processor fetch many of them at once instead of a few at a time.
+ * Reads one weight of every feature row of tokens `[a, b)` before the scoring loop does (dense
+ * weights; `toRows` does the same for sparse ones): the rows are scattered over a table larger
+ * than the caches, and this loop, with nothing else to do, lets the processor fetch many of them
+ * at once instead of a few at a time.
  */
 function touchRows(m: LinearWeights, feats: Uint32Array, a: number, b: number): void {
   const w = m.weights,

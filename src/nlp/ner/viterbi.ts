@@ -22,7 +22,7 @@ export function viterbi(
     buffers.back = new Int32Array(n * L * 2);
   }
   const { delta, back } = buffers;
-  const preds = predecessors(allowedMask, L);
+  const { from, first, score } = lattice(allowedMask, trans, L);
   for (let y = 0; y < L; y++) delta[y] = allowedMask[y] ? (emit[y] ?? 0) + (trans[y] ?? 0) : -Infinity;
   for (let i = 1; i < n; i++) {
     const base = i * L,
@@ -30,17 +30,15 @@ export function viterbi(
     for (let y = 0; y < L; y++) {
       let best = -Infinity,
         arg = 0;
-      const ps = preds[y] as Int32Array;
-      for (let k = 0; k < ps.length; k++) {
-        const p = ps[k]!;
-        const row = (p + 1) * L + y;
-        const s = (delta[prevBase + p] ?? -Infinity) + (trans[row] ?? 0);
+      for (let k = first[y]!, end = first[y + 1]!; k < end; k++) {
+        const p = from[k]!;
+        const s = delta[prevBase + p]! + score[k]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      delta[base + y] = best + (emit[base + y] ?? 0);
+      delta[base + y] = best + emit[base + y]!;
       back[base + y] = arg;
     }
   }
@@ -61,19 +59,48 @@ export function viterbi(
   return best;
 }
 
-/** Per label, the labels allowed before it (ascending, so ties go to the same label as a full scan). */
-const predecessorLists = new WeakMap<Uint8Array, Int32Array[]>();
+/**
+ * The allowed transitions as flat arrays: for label y, entries `[first[y], first[y + 1])` of
+ * `from` are the labels allowed before it (ascending, so ties go to the same label as a full
+ * scan) and of `score` their transition weights. Flat typed arrays keep the inner loop free of
+ * nested lookups; built once per (mask, weights) pair.
+ */
+interface Lattice {
+  readonly from: Int32Array;
+  readonly first: Int32Array;
+  readonly score: Float64Array;
+}
 
-function predecessors(allowedMask: Uint8Array, L: number): Int32Array[] {
-  let lists = predecessorLists.get(allowedMask);
-  if (!lists || lists.length !== L) {
-    lists = [];
+const lattices = new WeakMap<Uint8Array, WeakMap<Float32Array, Lattice>>();
+
+function lattice(allowedMask: Uint8Array, trans: Float32Array, L: number): Lattice {
+  let byTrans = lattices.get(allowedMask);
+  if (!byTrans) lattices.set(allowedMask, (byTrans = new WeakMap()));
+  let lat = byTrans.get(trans);
+  // trans of a model being trained changes in place: rebuild unless it is known to be fixed
+  if (!lat || lat.first.length !== L + 1 || !sameScores(lat, trans, L)) {
+    const from: number[] = [];
+    const score: number[] = [];
+    const first = new Int32Array(L + 1);
     for (let y = 0; y < L; y++) {
-      const ps: number[] = [];
-      for (let p = 0; p < L; p++) if (allowedMask[(p + 1) * L + y]) ps.push(p);
-      lists.push(Int32Array.from(ps));
+      first[y] = from.length;
+      for (let p = 0; p < L; p++) {
+        if (!allowedMask[(p + 1) * L + y]) continue;
+        from.push(p);
+        score.push(trans[(p + 1) * L + y] ?? 0);
+      }
     }
-    predecessorLists.set(allowedMask, lists);
+    first[L] = from.length;
+    lat = { from: Int32Array.from(from), first, score: Float64Array.from(score) };
+    byTrans.set(trans, lat);
   }
-  return lists;
+  return lat;
+}
+
+/** True when a cached lattice still holds `trans`' weights. */
+function sameScores(lat: Lattice, trans: Float32Array, L: number): boolean {
+  for (let y = 0; y < L; y++)
+    for (let k = lat.first[y]!; k < lat.first[y + 1]!; k++)
+      if (lat.score[k] !== (trans[(lat.from[k]! + 1) * L + y] ?? 0)) return false;
+  return true;
 }

@@ -5,17 +5,11 @@
  * small, the context is shared and no other person fits. Ambiguous surnames ("Sheikh" with three
  * Sheikhs in the text) are dropped rather than guessed.
  */
-import {
-  editDistance,
-  foldWord,
-  nameSkeleton,
-  wordSkeleton,
-  wordsOf,
-  isCapitalized,
-} from '../../kb/names/index.js';
+import { editDistance, foldWord, nameSkeleton, wordSkeleton, isCapitalized } from '../../kb/names/index.js';
 import type { ActorEntry } from '../../kb/actors/index.js';
 import type { Sentence } from '../../nlp/index.js';
 import type { Candidate } from './types.js';
+import { surfaceWords } from './words.js';
 
 /** A union–find over candidate indexes. */
 export class Clusters {
@@ -58,7 +52,7 @@ function personSurnames(cands: readonly Candidate[], cl: Clusters): Map<string, 
   const out = new Map<string, Set<number>>();
   for (const [i, c] of cands.entries()) {
     if (!isPersonish(c) || c.kind === 'place') continue;
-    const words = wordsOf(c.surface);
+    const words = surfaceWords(c.surface);
     if (words.length < 2) continue;
     const key = wordSkeleton((words[words.length - 1] as { raw: string }).raw);
     const set = out.get(key) ?? new Set<number>();
@@ -84,7 +78,7 @@ export function linkSurnames(
   const surnames = personSurnames(cands, cl);
   for (const [i, c] of cands.entries()) {
     if (c.kind === 'place' || c.entries.length > 0) continue;
-    const words = wordsOf(c.surface);
+    const words = surfaceWords(c.surface);
     if (words.length !== 1) continue;
     const key = wordSkeleton((words[0] as { raw: string }).raw);
     const exact = [...(surnames.get(key) ?? [])].filter((r) => r !== cl.find(i));
@@ -109,7 +103,7 @@ function linkVariant(
   const near = new Set<number>();
   for (const [j, other] of cands.entries()) {
     if (!isPersonish(other) || j === i) continue;
-    const ws = wordsOf(other.surface);
+    const ws = surfaceWords(other.surface);
     if (ws.length < 2) continue;
     const last = foldWord((ws[ws.length - 1] as { raw: string }).raw);
     const limit = Math.min(word.length, last.length) >= 8 ? 2 : 1;

@@ -4,7 +4,8 @@
  * ("Deputy Superintendent of Police"), and weapons or things after an article ("a Kalashnikov").
  * Leading determiners and titles are trimmed off the span first.
  */
-import { foldWord, isTitleOnly, isTitleWord, wordsOf } from '../../kb/names/index.js';
+import { foldWord, isTitleOnly, isTitleWord } from '../../kb/names/index.js';
+import { surfaceWords } from './words.js';
 import type { Sentence } from '../../nlp/index.js';
 import {
   ADJECTIVE_SUFFIX,
@@ -28,7 +29,7 @@ export function atSentenceStart(text: string, sentences: readonly Sentence[], po
 
 /** Moves the start past leading determiners (and, for persons, titles); null when nothing name-like is left. */
 function trimLeading(text: string, c: Candidate): Candidate | null {
-  const words = wordsOf(c.surface);
+  const words = surfaceWords(c.surface);
   let i = 0;
   while (i < words.length - 1) {
     const w = (words[i] as { raw: string }).raw;
@@ -50,7 +51,7 @@ function isNoise(
   c: Candidate,
   surnames: ReadonlySet<string>,
 ): boolean {
-  const words = wordsOf(c.surface).map((w) => foldWord(w.raw));
+  const words = surfaceWords(c.surface).map((w) => foldWord(w.raw));
   const first = words[0] ?? '';
   if (words.length === 1 && surnames.has(first)) return false;
   if (NUMBER_WORDS.has(first) || /^\d/.test(first)) return true;
@@ -76,7 +77,7 @@ export function filterCandidates(
   const surnames = new Set(
     cands
       .filter((c) => c.label === 'PER' || c.entries.some((e) => e.type === 'person'))
-      .map((c) => wordsOf(c.surface).map((w) => foldWord(w.raw)))
+      .map((c) => surfaceWords(c.surface).map((w) => foldWord(w.raw)))
       .filter((w) => w.length > 1)
       .map((w) => w[w.length - 1] as string),
   );

@@ -4,7 +4,8 @@
  * "better known as", "known as"), and descriptive appositives that state a relation ("ISKP, the
  * local chapter of ISIS" → branch_of; "X, ISKP’s high-profile leader" → leader_of).
  */
-import { isCapitalized, wordsOf } from '../../kb/names/index.js';
+import { isCapitalized } from '../../kb/names/index.js';
+import { surfaceWords } from './words.js';
 import { BRANCH_NOUNS, LEADER_NOUNS } from './lexicon.js';
 import type { Candidate } from './types.js';
 
@@ -56,7 +57,7 @@ export function aliasPairs(text: string, cands: Candidate[]): [Candidate, Candid
 /** True when `short` can abbreviate `long`: first letters agree and its letters appear in order among the long form's word initials and letters. */
 export function isAcronymOf(short: string, long: string): boolean {
   const letters = short.replace(/[^A-Za-z]/g, '').toUpperCase();
-  const words = wordsOf(long).filter((w) => isCapitalized(w.raw) || w.raw.length > 3);
+  const words = surfaceWords(long).filter((w) => isCapitalized(w.raw) || w.raw.length > 3);
   if (letters.length < 2 || words.length === 0) return false;
   const initials = words.map((w) => w.raw.charAt(0).toUpperCase()).join('');
   if (letters.charAt(0) !== initials.charAt(0)) return false;

@@ -1,5 +1,6 @@
 /** Finds one-word mentions of people the NER missed: a person's surname, or a near spelling of it, elsewhere in the text. */
 import { editDistance, foldWord, isCapitalized, wordsOf } from '../../kb/names/index.js';
+import { surfaceWords } from './words.js';
 import type { Candidate } from './types.js';
 
 /** Candidates for capitalised words, not yet covered, that equal or nearly equal a named person's surname. */
@@ -7,7 +8,7 @@ export function surnameCandidates(text: string, cands: readonly Candidate[]): Ca
   const surnames = new Set<string>();
   for (const c of cands) {
     const isPerson = c.label === 'PER' || c.entries.some((e) => e.type === 'person');
-    const ws = wordsOf(c.surface);
+    const ws = surfaceWords(c.surface);
     if (isPerson && ws.length > 1) surnames.add(foldWord((ws[ws.length - 1] as { raw: string }).raw));
   }
   if (surnames.size === 0) return [];

@@ -1,0 +1,22 @@
+/**
+ * `wordsOf` for candidate surfaces, memoised: the resolver splits the same few dozen surfaces
+ * again and again (trimming, noise filters, surname keys, and the pairwise surname-variant check),
+ * and a regex split costs far more than a map lookup. The words are shared, so callers must not
+ * change the array (it is typed readonly).
+ */
+import { wordsOf, type Word } from '../../kb/names/index.js';
+
+const memo = new Map<string, readonly Word[]>();
+/** Bound on memoised surfaces; the map is cleared when full (surfaces recur within a document). */
+const MAX_MEMO = 20_000;
+
+/** The words of a surface (see `wordsOf`), from the memo when seen before. */
+export function surfaceWords(surface: string): readonly Word[] {
+  let words = memo.get(surface);
+  if (words === undefined) {
+    if (memo.size >= MAX_MEMO) memo.clear();
+    words = wordsOf(surface);
+    memo.set(surface, words);
+  }
+  return words;
+}
