@@ -22,11 +22,11 @@ export interface Casualties {
 
 const FATAL_WORD = String.raw`(?:killed|dead|died|slain|shot dead|lost (?:their|his|her) lives|perished|bodies|fatalities|deaths|lying dead|martyred|succumbed|(?:hacked|beaten|burned|burnt|stabbed|shot|crushed|stoned) to death|neutrali[sz]ed|executed|beheaded)`;
 const INJURY_WORD = String.raw`(?:wounded|injured|hurt|injuries|critically wounded|seriously injured)`;
-const LINK = String.raw`(?:(?:,[^,.;]{1,60},)?(?:\s+of\s+(?:its|their|his|her|the)\s+[\w-]+)?(?:\s+(?:were|was|are|is|have|has|had|been|being|also|all|reportedly|later|now|confirmed|feared|believed|others?|more|people|first|among them|may|might|could|both|so far|each))*\s+)`;
+const LINK = String.raw`(?:(?:,[^,.;]{1,60},)?(?:\s+of\s+(?:its|their|his|her|the)\s+[\w-]+(?:\s+[A-Z][\w-]*){0,3})?(?:\s+(?:were|was|are|is|have|has|had|been|being|also|all|reportedly|later|now|confirmed|feared|believed|others?|more|people|first|among them|may|might|could|both|so far|each))*\s+)`;
 const AFTER_FATAL = new RegExp(`^${LINK}${FATAL_WORD}\\b`, 'i');
 const AFTER_INJURY = new RegExp(`^${LINK}${INJURY_WORD}\\b`, 'i');
 const BEFORE_FATAL =
-  /(?:\bkilling|\bkilled|\bkill|\bkills|\bleft|\bleaving|claimed the lives of|\bshot dead|\bgunned down|\bexecuted|\bexecuting|\bmassacred|\bneutrali[sz](?:ed|ing)|\beliminated|toll(?: \S+){0,4} (?:to|at|of|reached|stood at|hit)|(?:rose|climbed|risen|increased|jumped|reached) to|dead numbered|deaths? of|killings? of|bodies of|put the toll at|estimated that|dead at|counted)\s+(?:the\s+)?['‘"]?$/i;
+  /(?:\bkilling|\bkilled|\bkill|\bkills|\bleft|\bleaving|claimed the lives of|\bshot dead|\bgunned down|\bexecuted|\bexecuting|\bmassacred|\bneutrali[sz](?:ed|ing)|\beliminated|toll(?: \S+){0,4} (?:to|at|of|reached|stood at|hit)|(?:rose|climbed|risen|increased|jumped|reached) to|dead numbered|deaths? of|killings? of|bodies of|put the toll at|estimated that|dead at|counted|\blost|\blosing)['’"]?\s+(?:the\s+)?['‘"]?$/i;
 const BEFORE_INJURY =
   /(?:\bwounding|\bwounded|\binjuring|\binjured|\bhurting|\bhurt|injuries to|injury to|\bmaiming)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$/i;
 const SUBSET_AFTER =
@@ -39,7 +39,10 @@ const ONE_FATAL = new RegExp(
   'gi',
 );
 const ONE_INJURED =
-  /(?<!\bno\s)\b(?:and\s+)?(?:another|a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:was\s+|were\s+)?(?:injured|wounded|hurt)\b/gi;
+  /(?<!\bno\s)(?<![\w'’-])(?:and\s+)?(?:another|a|an|one)\s+(?:(?!(?:but|and|or|not)\b)[\w'’-]+\s+){0,3}?(?:was\s+|were\s+)?(?:injured|wounded|hurt)\b/gi;
+/** Up to two more lower-case nouns of a victim's noun phrase (not prepositions, clause words or verb forms). */
+const NP_TAIL =
+  /^(?:\s+(?!(?:in|at|on|near|outside|inside|from|with|during|after|before|as|when|while|and|or|but|who|whom|which|that|was|were|is|are|had|has|have|by|for|to|of|into|onto|over|late|early|last|this|overnight|yesterday|today|the|a|an|his|her|their|its|then|later|also|there|here)\b)[a-z][a-z'’-]*(?<!ed|ing|ly)(?=[\s,.;:]|$)){1,2}/;
 const LIST_ITEM =
   /^\s*(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?(bomber|attacker|gunman|assailant|driver|pilot)\b/i;
 
@@ -63,11 +66,33 @@ interface Hit {
 function classify(ctx: DocContext, q: Quantity, start: number, end: number): Hit | null | 'among' {
   const { text } = ctx;
   if (!countsPeople(q)) return null;
+  // "one of the dead", "six of the wounded": a part of a count told elsewhere.
+  if (
+    q.phraseStart !== undefined &&
+    /^\s+of\s+(?:the|them|those|these)\b/i.test(text.slice(q.end, q.phraseStart + 1)) &&
+    /^(?:dead|wounded|injured|victims|casualties|fatalities|killed)$/.test(q.head ?? '')
+  )
+    return null;
   const tail = q.phraseEnd ?? q.end;
   const after = text.slice(tail, Math.min(end, tail + 90));
   if (AMONG_AFTER.test(text.slice(q.end, Math.min(end, q.end + 60)))) return 'among';
-  if (SUBSET_AFTER.test(after)) return null;
   const before = text.slice(Math.max(start, q.start - 60), q.start);
+  // "two of them seriously" is a part of a count told before; "killed three of them" is a count.
+  if (SUBSET_AFTER.test(after)) {
+    if (!/^\s*of\b/i.test(after)) return null;
+    // "Seven of them were killed when a convoy … was ambushed": the part is itself the toll.
+    const partitive = /^\s*of\s+(?:them|those|these)\b/i.exec(after);
+    if (partitive) {
+      const rest = after.slice(partitive[0].length);
+      const fatal = AFTER_FATAL.exec(rest);
+      if (fatal) return { q, fatal: true, cueEnd: tail + partitive[0].length + fatal[0].length };
+      const hurt = AFTER_INJURY.exec(rest);
+      if (hurt) return { q, fatal: false, cueEnd: tail + partitive[0].length + hurt[0].length };
+    }
+    if (BEFORE_FATAL.test(before)) return { q, fatal: true, cueEnd: tail };
+    if (BEFORE_INJURY.test(before)) return { q, fatal: false, cueEnd: tail };
+    return null;
+  }
   const fatalAfter = AFTER_FATAL.exec(after);
   const injuryAfter = AFTER_INJURY.exec(after);
   const head = q.head ?? '';
@@ -80,7 +105,29 @@ function classify(ctx: DocContext, q: Quantity, start: number, end: number): Hit
     return { q, fatal: false, cueEnd: tail + (injuryAfter?.[0].length ?? 0) };
   if (BEFORE_FATAL.test(before)) return { q, fatal: true, cueEnd: tail };
   if (BEFORE_INJURY.test(before)) return { q, fatal: false, cueEnd: tail };
-  return null;
+  return namedPlusOthers(ctx, q, start, tail);
+}
+
+const VERB_THEN_AND = /\b(wounded|injured|wounding|injuring|killed|killing)\s+[^.;]*\band\s+$/i;
+
+/**
+ * "wounded Hafiz Hamdullah, a senior party leader, and several other people": the named victim
+ * plus the others, when no other count stands between the verb and "and".
+ */
+function namedPlusOthers(ctx: DocContext, q: Quantity, start: number, tail: number): Hit | null {
+  if (!/^\s+others?\b/i.test(ctx.text.slice(q.end, q.end + 8))) return null;
+  const from = Math.max(start, q.start - 160);
+  const m = VERB_THEN_AND.exec(ctx.text.slice(from, q.start));
+  if (!m) return null;
+  // "wounded two policemen and three other people": the others join the count before them.
+  if (within(ctx.quantities, from + m.index, q.start).length)
+    return { q, fatal: /kill/i.test(m[1] ?? ''), cueEnd: tail };
+  const plusOne: Quantity = {
+    ...q,
+    min: q.min === null ? null : q.min + 1,
+    max: q.max === null ? null : q.max + 1,
+  };
+  return { q: plusOne, fatal: /kill/i.test(m[1] ?? ''), cueEnd: tail };
 }
 
 /** A following "and two civilians" joined to the count before it when no verb stands between. */
@@ -136,8 +183,8 @@ export function findCasualties(ctx: DocContext, start: number, end: number): Cas
     if (!hit) continue;
     lastCue = Math.max(lastCue, hit.cueEnd);
     const own: Count = {
-      min: q.min,
-      max: q.max,
+      min: hit.q.min,
+      max: hit.q.max,
       text: text.slice(q.start, Math.max(hit.cueEnd, q.phraseEnd ?? q.end)),
     };
     if (prev && group && joinsPrevious(ctx, prev, hit))
@@ -192,7 +239,11 @@ function singleFatality(
 ): (Count & { victim?: string }) | null {
   ONE_FATAL.lastIndex = 0;
   for (let m = ONE_FATAL.exec(chunk); m; m = ONE_FATAL.exec(chunk)) {
-    const head = (m[2] ?? m[4] ?? '').toLowerCase();
+    // The lazy match stops at the first word after the article ("a tribal elder" → "tribal"):
+    // the noun phrase runs on to the word before a preposition, clause word or verb form.
+    const more = m[2] !== undefined ? (NP_TAIL.exec(chunk.slice(m.index + m[0].length))?.[0] ?? '') : '';
+    const head = (more ? (more.trim().split(/\s+/).pop() ?? '') : (m[2] ?? m[4] ?? '')).toLowerCase();
+    const matchEnd = m.index + m[0].length + more.length;
     if (
       !head ||
       NOT_PEOPLE.test(head) ||
@@ -205,18 +256,49 @@ function singleFatality(
       )
     )
       continue;
-    cue(start + m.index + m[0].length);
+    cue(start + matchEnd);
+    const rest = chunk.slice(matchEnd, matchEnd + 70);
     const two =
-      /\band\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:of\s+(?:his|her|their)\s+)?[a-z]+/i.exec(
-        chunk.slice(m.index + m[0].length, m.index + m[0].length + 40),
+      /^\s*(?:,\s*)?\band\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:of\s+(?:his|her|their)\s+)?[a-z]+/i.exec(
+        rest,
       );
-    const extra = two ? (UNITS[(two[1] ?? '').toLowerCase()] ?? Number(two[1])) : 0;
+    // "one person was killed and 27 others were injured": the second group is the wounded.
+    const woundedGroup = two && AFTER_INJURY.test(rest.slice(two[0].length));
+    const extra = two && !woundedGroup ? (UNITS[(two[1] ?? '').toLowerCase()] ?? Number(two[1])) : 0;
     return {
       min: 1 + extra,
       max: 1 + extra,
-      text: m[0],
-      victim: `${m[1] ?? m[3] ?? ''}${head}`.trim(),
+      text: chunk.slice(m.index, matchEnd),
+      victim: more ? `${m[1] ?? ''}${m[2] ?? ''}${more}`.trim() : `${m[1] ?? m[3] ?? ''}${head}`.trim(),
     };
   }
   return null;
+}
+
+const STATE_SIDE =
+  /\b(?:soldiers?|troops?|police(?:men)?|officers?|gendarmes?|personnel|servicemen|security forces|army|peacekeepers?|guards?|constables?|commandos?)\b/i;
+const ARMED_SIDE =
+  /\b(?:militants?|fighters?|insurgents?|rebels?|terrorists?|jihadists?|attackers?|assailants?|gunmen|bandits?|extremists?|raiders?)\b/i;
+const REVISION = /\b(?:toll|rose|risen|climbed|jumped|increased|reached|total|now|revised|updated)\b/i;
+
+/** Which side of a fight a count's words name: the state's forces or their armed opponents. */
+function sideOf(c: Count): 'state' | 'armed' | null {
+  const t = c.text ?? '';
+  const state = STATE_SIDE.test(t);
+  const armed = ARMED_SIDE.test(t);
+  return state === armed ? null : state ? 'state' : 'armed';
+}
+
+/**
+ * Two counts told of one incident in different clauses: the dead of both sides of a fight are
+ * added ("the ambush killed 15 soldiers; the militants lost as many as 10 fighters" → 15 to 25);
+ * otherwise the later figure is a repetition or a revision and the larger one stands.
+ */
+export function combineCounts(a: Count | null, b: Count | null, sumSides = true): Count | null {
+  if (!a || !b) return a ?? b;
+  const sa = sideOf(a);
+  const sb = sideOf(b);
+  if (sumSides && sa && sb && sa !== sb && !REVISION.test(b.text ?? '') && !REVISION.test(a.text ?? ''))
+    return addCounts(a, b, `${a.text ?? ''}; ${b.text ?? ''}`);
+  return better(a, b);
 }

@@ -5,7 +5,12 @@
  */
 import type { Entity, EntityType, FeatureClass, Span } from '../core/index.js';
 import type { Sentence, Token } from '../nlp/types.js';
-import { findTimeExpressions, type TimeExpression } from '../nlp/time/index.js';
+import {
+  findRelativeShifts,
+  findTimeExpressions,
+  type RelativeShift,
+  type TimeExpression,
+} from '../nlp/time/index.js';
 import { findQuantities, type Quantity } from '../nlp/numbers/index.js';
 import { splitClauses, type Clause } from './clauses.js';
 
@@ -24,6 +29,8 @@ export interface DocContext {
   /** Mentions sorted by start. */
   readonly mentions: readonly Mention[];
   readonly times: readonly TimeExpression[];
+  /** Dates told relative to another event ("two days after the ambush", "the next day"). */
+  readonly shifts: readonly RelativeShift[];
   readonly quantities: readonly Quantity[];
   readonly published: string | null;
   readonly datelineSpan: Span | null;
@@ -55,6 +62,7 @@ export function buildContext(
     entityById: new Map(entities.map((e) => [e.id, e])),
     mentions,
     times: findTimeExpressions(text, sentences, published),
+    shifts: findRelativeShifts(text),
     quantities: findQuantities(text, tokens),
     published,
     datelineSpan,

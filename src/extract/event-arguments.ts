@@ -13,6 +13,13 @@ import type { TriggerClass } from './lexicon/event-triggers.js';
 const POSSESSIVE_ACTOR =
   /^['’]s\s+(?:government|military|army|president|forces|police|intelligence|security|foreign|prime|defen[cs]e|interior|ministry|troops|armed|navy|air force)/i;
 
+const SPEAKER_AFTER =
+  /^\s+(?:has |had |also |later )?(?:said|says|told|claimed|announced|reported|confirmed|denied|warned|blamed|accused)\b/i;
+/** "a Chinook helicopter", "a Dubai-flagged ship": a name modifying a craft is no place. */
+const CRAFT_AFTER =
+  /^\s+(?:helicopters?|aircraft|planes?|jets?|drones?|tanks?|vessels?|ships?|tankers?|missiles?|rockets?|rifles?)\b/i;
+const ROAD_AFTER = /^\s+(?:road|highway|motorway|expressway|route|axis|corridor)\b/i;
+
 /** An all-capitals place opening a line and followed by a comma or dash: a dateline the ingester did not mark. */
 function isDatelineLike(text: string, start: number, end: number): boolean {
   const lineStart = start === 0 || text[start - 1] === '\n';
@@ -36,15 +43,15 @@ export function locationIn(
     if (exclude.some((x) => m.start >= x.start && m.end <= x.end)) continue;
     if (within(ctx.times, m.start - 40, m.end + 40).some((t) => t.start < m.end && m.start < t.end)) continue;
     const after = ctx.text.slice(m.end, m.end + 24);
-    if (/^-?based\b/i.test(after) || POSSESSIVE_ACTOR.test(after)) continue;
+    if (/^-?based\b/i.test(after) || POSSESSIVE_ACTOR.test(after) || CRAFT_AFTER.test(after)) continue;
     if (isDatelineLike(ctx.text, m.start, m.end)) continue;
+    const before = ctx.text.slice(Math.max(span.start, m.start - 24), m.start);
+    // "Pakistan said …" names a speaker, but "a rescue worker in Mogadishu told …" a place.
     if (
-      /^\s+(?:has |had |also |later )?(?:said|says|told|claimed|announced|reported|confirmed|denied|warned|blamed|accused)\b/i.test(
-        after,
-      )
+      SPEAKER_AFTER.test(after) &&
+      !/\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\S+\s+){0,1}$/i.test(before)
     )
       continue;
-    const before = ctx.text.slice(Math.max(span.start, m.start - 24), m.start);
     if (
       /\b(?:from|to|into|with|of origin|towards)\s+(?:the\s+)?$/i.test(before) &&
       !/\b(?:arrested|detained)\b.*from\s+$/i.test(before)
@@ -62,7 +69,9 @@ export function locationIn(
       /\bbetween\s+\S+(?:\s+\S+)?\s+and\s+$/i.test(before)
         ? 1
         : 0;
-    const score = specificity(m.entity) + prep - 2 * route - Math.abs(m.start - anchor) / 200;
+    // "the Maiduguri-Damboa road": a route between two places is no more specific than its province.
+    const road = /-/.test(ctx.text.slice(m.start, m.end)) && ROAD_AFTER.test(after) ? 1 : 0;
+    const score = specificity(m.entity) + prep - 2 * route - 2 * road - Math.abs(m.start - anchor) / 200;
     if (score > bestScore) {
       bestScore = score;
       best = m;
@@ -79,9 +88,15 @@ export function dateIn(
   statementStarts: ReadonlySet<number>,
 ): { range: DateRange; weak: boolean } | null {
   const times = within(ctx.times, span.start, span.end);
+  // Dates that read as a statement's ("On Monday, AQAP said …") give way to any other date in
+  // the span, but are still the act's best date when they are the only one ("Last week, the
+  // Taliban said their forces had killed three ISKP members").
+  const saidDates = times.filter((t) => isStatementDate(ctx.text, t));
+  const others = times.length > saidDates.length;
   let best: TimeExpression | null = null;
   for (const t of times) {
     if (statementStarts.has(t.start) || (t.range.precision === 'unknown' && !ctx.published)) continue;
+    if (others && saidDates.includes(t)) continue;
     if (ctx.datelineSpan && t.start < ctx.datelineSpan.end + 2 && t.end > ctx.datelineSpan.start) continue;
     if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
   }
@@ -91,13 +106,35 @@ export function dateIn(
 }
 
 const BY_RE =
-  /\b(?:by|blamed (?:\w+ ){0,3}on|attributed (?:\w+ ){0,3}to|attribute to|(?:the )?work of|carried out by|pointed the finger at|sent by|suspected|suspect|accused|blamed|suspicion (?:fell|falls|has fallen) on|(?:bore|bears|had|has) the hallmarks of|hallmarks of)\s+/gi;
+  /\b(?:by|blamed (?:\w+ ){0,3}on|attributed (?:\w+ ){0,3}to|attribute to|(?:the )?work of|carried out by|pointed the finger at|sent by|suspected|suspect|accused|blamed|blaming|suspicion (?:fell|falls|has fallen) on|(?:bore|bears|had|has) the hallmarks of|hallmarks of)\s+/gi;
 const ALLEGING_BY =
-  /^(?:blamed|attributed|attribute|pointed|sent|suspect|accused|work|suspicion|bore|bears|had|has|hallmarks)/i;
+  /^(?:blamed|blaming|attributed|attribute|pointed|sent|suspect|accused|work|suspicion|bore|bears|had|has|hallmarks)/i;
 const BEHIND_AFTER =
   /^\s+(?:is|was|were|are|had been|has been)?\s*(?:\w+\s+){0,2}?(?:to (?:have been|be)\s+)?behind\b/i;
 const ACTOR_VERB =
   /^\s*(?:(?:suicide\s+)?(?:fighters|militants|gunmen|members|cadres|insurgents|rebels|jihadists|troops|soldiers|forces|police|officers|men|bombers?|attackers?|jets|warplanes|drones?)\s+)?(?:had\s+|have\s+|has\s+|also\s+|then\s+|allegedly\s+|reportedly\s+)*(?:attacked|stormed|killed|ambushed|overran|laid siege|shot|opened fire|carried out|launched|struck|seized|captured|abducted|kidnapped|detained|arrested|bombed|shelled|raided|targeted|hit|fired|set off|blew|mounted|staged|clashed|fought|battled|engaged|executed|beheaded|burned|torched|retook|recaptured)\b/i;
+
+const RELATIVE_AFTER = /^,\s+(?:which|who|that)\b[^,.;]{1,90},/i;
+
+const SAID_AFTER =
+  /^,?\s+(?:(?:[\w'’.-]+\s+){0,4}(?:also\s+)?(?:said|says|claimed|announced|reported|told|stated|confirmed|denied))\b/i;
+const SAID_BEFORE =
+  /\b(?:said|says|claimed|announced|reported|stated|confirmed|denied|published|released|issued|posted|broadcast)\s+(?:on\s+)?$|\b(?:claimed|denied|condemned)\s+(?:responsibility\s+for\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|raids?|assaults?|ambush|killings?|strikes?|operation)\s+(?:on\s+)?$/i;
+
+/**
+ * "On Monday, AQAP said it had carried out …", "said on Tuesday that …", "claimed the attack on
+ * Sunday": the date of a statement, not of the act.
+ */
+export function isStatementDate(text: string, t: Span): boolean {
+  const before = text.slice(Math.max(0, t.start - 70), t.start);
+  // Only a date that opens its sentence governs the "said" after it; "… on Tuesday, the
+  // military said" dates the act.
+  return (
+    (SENTENCE_OPENING.test(before) && SAID_AFTER.test(text.slice(t.end, t.end + 50))) ||
+    SAID_BEFORE.test(before)
+  );
+}
+const SENTENCE_OPENING = /(?:^|[.!?;]["”’]?\s+|\n)(?:(?:also|and|earlier|later|then|but)\s+)?(?:on\s+)?$/i;
 
 export interface Perpetrator {
   readonly entity: Entity;
@@ -132,7 +169,14 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
       /^[-\s]?(?:linked|allied|backed|affiliated|inspired)\b|^['’]s\s+(?:affiliate|branch|ally)/i.test(rest)
     )
       continue;
-    if (ACTOR_VERB.test(rest)) add(m.entity, 'agent');
+    // "gunmen from the Maute group, which had pledged allegiance to IS, seized …": the relative
+    // clause stands between the actor and its verb.
+    const relative = RELATIVE_AFTER.exec(ctx.text.slice(m.end, Math.min(span.end, m.end + 110)));
+    if (
+      ACTOR_VERB.test(rest) ||
+      (relative && ACTOR_VERB.test(ctx.text.slice(m.end + relative[0].length, span.end)))
+    )
+      add(m.entity, 'agent');
     else if (BEHIND_AFTER.test(rest) && !/\b(?:said|says|claimed)\s+(?:it|they)\b/i.test(rest.slice(0, 20)))
       add(m.entity, 'alleged');
   }
@@ -145,7 +189,7 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
 }
 
 const TARGET_RE =
-  /\b(?:attacks?|assaults?|ambush(?:ed)?|raids?|strikes?|bombing|attacked|stormed|targeted|targeting|hit|struck|ambushed|on|against|killing|killed|wounded|wounding|injuring|kidnapped|abducted|arrested|detained|including)\s+((?:a|an|the|two|three|four|five|several|some|many|its|their|his)\s+)?((?:[\w'’-]+\s+){0,3}?(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|patrol|convoy|checkpoint|post|base|camp|garrison|detachment|unit|civilians?|residents?|villagers?|worshippers?|students?|church|mosque|market|school|hospital|protesters?|demonstrators?|shoppers?|passengers?|vehicles?|buses?|leaders?|members?|commanders?|peacekeepers?|labourers?|workers?|officials?|guards?|cantonment|outpost|positions?|planner|fighters?|militants?|crowd|gathering|procession|mass|service))\b/gi;
+  /\b(?:attacks?|assaults?|ambush(?:ed)?|raids?|raided|strikes?|bombing|bombed|shelled|attacked|stormed|targeted|targeting|hit|struck|ambushed|on|against|killing|killed|shot dead|gunned down|wounded|wounding|injuring|kidnapped|kidnapping|abducted|abducting|arrested|detained|including)\s+((?:a|an|the|two|three|four|five|several|some|many|its|their|his)\s+)?((?:[\w'’-]+\s+){0,3}?(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|patrol|convoy|checkpoint|post|base|camp|garrison|detachment|unit|civilians?|residents?|villagers?|worshippers?|students?|church|mosque|market|school|hospital|protesters?|demonstrators?|shoppers?|passengers?|vehicles?|buses?|leaders?|members?|commanders?|peacekeepers?|labourers?|workers?|officials?|guards?|cantonment|outpost|positions?|planner|fighters?|militants?|crowd|gathering|procession|mass|service|priests?|pastors?|clerics?|imams?|journalists?|teachers?|doctors?|nurses?|aid workers?|elders?|chiefs?|traders?|herders?|farmers?|fishermen|miners?|children|women|pilgrims?|tourists?|engineers?|hostages?|lawmakers?|politicians?|judges?|activists?|monks?|nuns?|bishops?|mourners?|hideouts?|depots?|convoys?|trucks?|tankers?|ships?|vessels?|boats?|aircraft|jets?))\b/gi;
 
 /** Phrases that a lazy noun-phrase match picks up but that are no target. */
 const BAD_TARGET =
@@ -165,13 +209,26 @@ export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<stri
     const desc = np.replace(/^(?:a|an|the)\s+/i, '').trim();
     if (!actors.length && desc && !out.includes(desc) && !BAD_TARGET.test(desc)) out.push(desc);
   }
+  // "killed two suspected al-Qaeda in the Arabian Peninsula members", "bombed an ISWAP camp":
+  // a named group standing as the modifier of a target noun is the target.
+  for (const m of mentionsIn(ctx, span.start, span.end, ['group', 'organization'])) {
+    if (exclude.has(m.entity.id) || out.includes(m.entity.id)) continue;
+    if (!GROUP_AS_TARGET_AFTER.test(ctx.text.slice(m.end, Math.min(span.end, m.end + 30)))) continue;
+    if (GROUP_AS_TARGET_BEFORE.test(ctx.text.slice(Math.max(span.start, m.start - 50), m.start)))
+      out.push(m.entity.id);
+  }
   return out.slice(0, 6);
 }
+
+const GROUP_AS_TARGET_AFTER =
+  /^['’]?s?\s+(?:members?|fighters?|militants?|operatives?|cadres?|commanders?|leaders?|men|rebels?|insurgents?|camps?|hideouts?|positions?|bases?|bunkers?|posts?|strongholds?|training (?:camps?|facility)|vehicles?|convoys?)\b/i;
+const GROUP_AS_TARGET_BEFORE =
+  /\b(?:killed|killing|kills|bombed|bombing|struck|striking|hit|hitting|targeted|targeting|attacked|attacking|raided|raiding|shelled|pounded|destroyed|captured|arrested|detained|neutrali[sz]ed|eliminated|on|against|at)\s+(?:an?\s+|the\s+|several\s+|some\s+|\d+\s+|[a-z]+-?[a-z]*\s+){0,3}$/i;
 
 const ARMED =
   /\b(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|army|military|militants?|fighters?|insurgents?|rebels?|gendarmes?|gendarmerie|guards?|checkpoints?|base|post|garrison|convoy|patrol|detachment|camp|cantonment|outpost|barracks|unit|peacekeepers?|commandos|security forces|jihadists|attackers|assailants)\b/i;
 const CIVILIAN =
-  /\b(?:civilians?|residents?|villagers?|worshippers?|people|students?|children|women|shoppers?|passengers?|pilgrims?|church|mosque|market|school|hospital|wedding|bus|labourers?|workers?|farmers?|mourners?|concert|crowd|hall|functionaries|leaders?)\b/i;
+  /\b(?:civilians?|residents?|villagers?|worshippers?|people|students?|children|women|shoppers?|passengers?|pilgrims?|church|mosque|market|school|hospital|wedding|bus|labourers?|workers?|farmers?|mourners?|concert|crowd|hall|functionaries|leaders?|chiefs?|elders?|imams?|priests?|pastors?|teachers?|traders?|herders?|journalists?|aid workers?|homes?|houses?|christians|muslims)\b/i;
 
 /** ACLED sub-event type for a trigger class, from the words of the incident. */
 export function resolveType(
@@ -217,6 +274,13 @@ export function resolveType(
       return statePerpetrator || /\b(?:re-?captured|retook|retaken|regained|liberated)\b/i.test(words)
         ? 'government_regains_territory'
         : 'non_state_actor_overtakes_territory';
+    case 'remote_explosive_landmine_ied':
+      // "Somali and US forces bombed an al-Shabaab base": state forces bomb from the air.
+      return statePerpetrator &&
+        /\bbombed\b/i.test(words) &&
+        !/\b(?:IEDs?|roadside|planted|mines?|car bomb|suicide)\b/i.test(words)
+        ? 'air_drone_strike'
+        : cls;
     default:
       return cls;
   }

@@ -7,7 +7,7 @@
  */
 import type { Count, DateRange, Entity, Event, Modality, Span } from '../core/index.js';
 import { resolveGroup } from './anaphora.js';
-import { findCasualties } from './casualties.js';
+import { combineCounts, findCasualties } from './casualties.js';
 import {
   compatibleLocations,
   locatedWithin,
@@ -17,8 +17,16 @@ import {
   type Clause,
   type DocContext,
 } from './context.js';
-import { dateIn, locationIn, perpetratorsIn, resolveType, targetsIn } from './event-arguments.js';
+import {
+  dateIn,
+  isStatementDate,
+  locationIn,
+  perpetratorsIn,
+  resolveType,
+  targetsIn,
+} from './event-arguments.js';
 import { readTrigger } from './event-count.js';
+import { shiftRange, type RelativeShift, type TimeExpression } from '../nlp/time/index.js';
 import { ANAPHORIC_BEFORE, TRIGGERS, type TriggerClass } from './lexicon/event-triggers.js';
 import { modalityOf } from './modality.js';
 import type { Attribution } from './source-attribution.js';
@@ -47,7 +55,12 @@ export interface EventDraft {
   words: string[];
   attributions: Set<Attribution>;
   statePerpetrator: boolean;
+  /** Told as a response to an earlier incident's perpetrators (see `COUNTER`). */
+  counter: boolean;
 }
+
+const COUNTER =
+  /\b(?:pursued|chased|tracked down|engaged|repulsed|killed|killing|captured|arrested|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?the\s+(?:attackers|assailants|gunmen|raiders|perpetrators)\b/i;
 
 const REFERENCED_BEFORE =
   /\b(?:over|for|in connection with|after|following|in retaliation for|to avenge|blamed for|suspects? in|behind|responsibility for|claimed|claim|condemned|called)\s+(?:the\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|a\s+|an\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+){0,3}$/i;
@@ -81,11 +94,28 @@ function daysOverlap(a: DateRange, b: DateRange): boolean {
   return aInB || bInA;
 }
 
+/** A month or longer: "this year" holds "November 4" without saying it is the same incident. */
+function isBroadDate(d: DateRange): boolean {
+  return d.precision === 'month' || d.precision === 'year' || (d.precision === 'range' && spanDays(d) > 7);
+}
+
+function spanDays(d: DateRange): number {
+  return d.start && d.end ? (Date.parse(d.end) - Date.parse(d.start)) / 86400000 : Infinity;
+}
+
+/** How two dates bear on one incident: same day(s), disjoint, or one broad period holding the other. */
+function dateRelation(a: DateRange, b: DateRange): 'same' | 'differ' | 'none' {
+  if (!daysOverlap(a, b)) return 'differ';
+  return isBroadDate(a) !== isBroadDate(b) ? 'none' : 'same';
+}
+
 function isBroad(e: Entity | null): boolean {
   return !!e && specificity(e) <= 4;
 }
 
 interface ClauseFacts {
+  /** Forces hitting back at the perpetrators of an incident told before ("killed two of the attackers"). */
+  counter: boolean;
   clause: Clause;
   main: TriggerHit;
   date: { range: DateRange; weak: boolean } | null;
@@ -138,14 +168,28 @@ function mergeTarget(
   for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - 4); i--) {
     const d = drafts[i] as EventDraft;
     if (exclude.has(d) || !sameFamily(d.cls, c.draft.cls)) continue;
+    // "troops pursued the attackers and killed two of them in a clash": a response to the
+    // incident told before is an incident of its own, with other actors.
+    if (c.counter && !d.counter) continue;
     const ownDate = c.date && !c.date.weak ? c.date.range : null;
-    const dateRel =
-      !ownDate || !d.date || d.dateWeak ? 'none' : daysOverlap(ownDate, d.date) ? 'same' : 'differ';
+    const dateRel = !ownDate || !d.date || d.dateWeak ? 'none' : dateRelation(ownDate, d.date);
     const locRel =
       !c.location || !d.location ? 'none' : compatibleLocations(c.location, d.location) ? 'same' : 'differ';
     if (c.anaphoric && !c.dateAdjacent && (d === recent || dateRel !== 'differ')) return d;
     if (dateRel === 'differ') continue;
+    // An incident dated only by inheritance or by its statement is still not one told on another day.
+    if (ownDate && d.date && d.dateWeak && !c.anaphoric && !daysOverlap(ownDate, d.date)) continue;
     if (c.anaphoric && (d === recent || dateRel === 'same')) return d;
+    // "Seven of them were killed when a convoy … was ambushed on Friday": a toll of its own on a
+    // day of its own within a longer incident ("last week's assault") is an incident of its own.
+    if (
+      ownDate?.precision === 'day' &&
+      d.date &&
+      d.date.precision !== 'day' &&
+      c.hasCasualties &&
+      (d.fatalities || d.injured)
+    )
+      continue;
     if (ownDate && !d.date && locRel !== 'same') continue;
     if (locRel === 'differ') continue;
     const split =
@@ -171,19 +215,31 @@ function mergeTarget(
   return null;
 }
 
-function better(a: Count | null, b: Count | null): Count | null {
-  if (!b) return a;
-  if (!a) return b;
-  return (b.min ?? b.max ?? 0) > (a.min ?? a.max ?? 0) ? b : a;
-}
+/** "the group said its fighters had captured …": a group's account of its own deeds. */
+const OWN_ACCOUNT =
+  /\b(?:said|says|claimed|claims|announced|boasted)\b[^.;]{0,40}\b(?:its|their) (?:fighters|men|militants|mujahideen|soldiers)\b/i;
 
-function absorb(into: EventDraft, from: EventDraft): void {
-  if (from.priority > into.priority) {
+/** Merges a clause's draft into the incident it continues; tolls of both sides add up only within one sentence. */
+function absorb(into: EventDraft, from: EventDraft, sameSentence: boolean): void {
+  // A perpetrator's or an alleger's account does not re-type an incident others told
+  // ("its fighters had captured the military airport" in a raid on the airport).
+  const ownAccount =
+    from.modality === 'claimed' ||
+    (from.claimedBy.size > 0 && from.modality !== 'asserted') ||
+    OWN_ACCOUNT.test(from.words.join(' '));
+  if (from.priority > into.priority && !ownAccount) {
     into.cls = from.cls;
     into.priority = from.priority;
   }
   into.evidence.push(...from.evidence);
-  if (from.date && (!into.date || (into.dateWeak && !from.dateWeak))) {
+  const narrower =
+    !!from.date &&
+    !!into.date &&
+    !from.dateWeak &&
+    isBroadDate(into.date) &&
+    !isBroadDate(from.date) &&
+    daysOverlap(from.date, into.date);
+  if (from.date && (!into.date || (into.dateWeak && !from.dateWeak) || narrower)) {
     into.date = from.date;
     into.dateWeak = from.dateWeak;
   }
@@ -197,11 +253,16 @@ function absorb(into: EventDraft, from: EventDraft): void {
   for (const k of from.claimedBy) into.claimedBy.add(k);
   for (const [k, v] of from.denied) into.denied.set(k, v);
   for (const t of from.targets) if (!into.targets.includes(t)) into.targets.push(t);
-  into.fatalities = better(into.fatalities, from.fatalities);
-  into.injured = better(into.injured, from.injured);
+  // A perpetrator's own figure does not replace a toll others told.
+  const ownFigure = from.claimedBy.size > 0 && from.modality === 'claimed';
+  if (!(ownFigure && (into.fatalities || into.injured))) {
+    into.fatalities = combineCounts(into.fatalities, from.fatalities, sameSentence);
+    into.injured = combineCounts(into.injured, from.injured, sameSentence);
+  }
   into.words.push(...from.words);
   for (const a of from.attributions) into.attributions.add(a);
   into.statePerpetrator ||= from.statePerpetrator;
+  into.counter &&= from.counter;
 }
 
 function attributionsOf(attributions: readonly Attribution[], sentence: number): Attribution[] {
@@ -229,6 +290,29 @@ function frameFor(text: string, atts: readonly Attribution[], pos: number): Moda
   }
   return frame;
 }
+
+const TOTAL_WORDS =
+  /\bsince\b|\bso far\b|\bto date\b|\ba total of\b|\bin total\b|\baltogether\b|\bcumulative\b|\bin the (?:conflict|war|insurgency|violence|unrest|fighting|crisis)\b/i;
+
+/**
+ * A toll summed over a period ("143 people have been killed in attacks … so far this year",
+ * "since January, more than 300 people have been killed"): an aggregate, not one incident. Needs
+ * both a totalling word and a period longer than a day (or none at all).
+ */
+function isRunningTotal(words: string, date: DateRange | null): boolean {
+  if (!TOTAL_WORDS.test(words)) return false;
+  if (
+    date?.precision === 'range' &&
+    /\bsince\b|\bin the (?:conflict|war|insurgency|violence|unrest|fighting)\b/i.test(words)
+  )
+    return true;
+  // "since June 2021, when attackers killed 160 people" dates one incident; a total is told in
+  // the perfect ("have been killed") or named as one ("a total of", "to date").
+  if (!TOTAL_TENSE.test(words)) return false;
+  return !date || date.precision === 'range' || date.precision === 'month' || date.precision === 'year';
+}
+const TOTAL_TENSE =
+  /\b(?:have|has)\s+(?:now\s+|so far\s+|reportedly\s+)?(?:been\s+killed|died|been\s+left\s+dead|lost\s+their\s+lives|perished)\b|\ba total of\b|\bin total\b|\bto date\b|\baltogether\b|\bcumulative\b/i;
 
 function newDraft(
   ctx: DocContext,
@@ -260,12 +344,8 @@ function newDraft(
   if (reading.aggregate && !crowd && !(hasCasualties && date && !date.weak && date.range.precision === 'day'))
     return null;
   if (
-    date &&
-    date.range.precision === 'range' &&
-    /\bsince\b|\bin the (?:conflict|war|insurgency|violence|unrest|fighting)\b/i.test(
-      ctx.text.slice(clause.start, clause.end),
-    ) &&
-    (hit.cls === 'killing' || hit.cls === 'violent' || hit.priority === 0)
+    (hit.cls === 'killing' || hit.cls === 'violent' || hit.priority === 0) &&
+    isRunningTotal(ctx.text.slice(clause.start, clause.end), date?.range ?? null)
   )
     return null;
   const location = locationIn(ctx, span, hit.start);
@@ -310,8 +390,11 @@ function newDraft(
   ];
   for (const v of cas.victims) if (!targets.includes(v.text) && targets.length < 6) targets.push(v.text);
   const words = ctx.text.slice(span.start, span.end);
+  // "the attack", "that raid" refer back; "the militants captured" is a subject and its verb.
+  const verbTrigger = /^\w+ed\b/i.test(ctx.text.slice(hit.start, hit.end));
   const anaphoric =
-    ANAPHORIC_BEFORE.test(ctx.text.slice(Math.max(span.start, hit.start - 30), hit.start)) ||
+    (!verbTrigger &&
+      ANAPHORIC_BEFORE.test(ctx.text.slice(Math.max(span.start, hit.start - 30), hit.start))) ||
     REFERENCED_BEFORE.test(ctx.text.slice(Math.max(clause.sentenceStart, hit.start - 60), hit.start));
   const statePerpetrator =
     [...perpetrators.keys()].some((id) => {
@@ -343,6 +426,7 @@ function newDraft(
     words: [words],
     attributions: new Set(atts),
     statePerpetrator,
+    counter: COUNTER.test(ctx.text.slice(span.start, span.end)),
   };
   const dateAdjacent = within(
     ctx.times,
@@ -351,7 +435,17 @@ function newDraft(
   ).some(
     (t) => (t.end <= hit.start && hit.start - t.end <= 12) || (t.start >= hit.end && t.start - hit.end <= 8),
   );
-  return { clause, main: hit, date, location, anaphoric, dateAdjacent, hasCasualties, draft };
+  return {
+    clause,
+    main: hit,
+    date,
+    location,
+    anaphoric,
+    dateAdjacent,
+    hasCasualties,
+    draft,
+    counter: draft.counter,
+  };
 }
 
 /** Facts in a clause without a trigger that still belong to the current incident. */
@@ -362,11 +456,22 @@ function attachLooseFacts(
   atts: readonly Attribution[],
 ): void {
   const cas = findCasualties(ctx, clause.start, clause.end);
-  if (cas.fatalities || cas.injured) {
-    current.fatalities = better(current.fatalities, cas.fatalities);
-    current.injured = better(current.injured, cas.injured);
+  // A perpetrator's own figure ("the Islamic State said its fighters had killed 30 Christians")
+  // does not replace a toll already told by others.
+  const selfClaimed = atts.some(
+    (a) => a.selfClaim && a.verb.start >= clause.start && a.verb.start < clause.end,
+  );
+  if ((cas.fatalities || cas.injured) && !(selfClaimed && (current.fatalities || current.injured))) {
+    // Tolls of the two sides add up when one sentence tells both; across sentences they are
+    // often rival claims ("the army killed 20 assailants"; "JNIM said it killed dozens of soldiers").
+    const sameSentence = current.evidence.some(
+      (e) => e.start >= clause.sentenceStart && e.end <= clause.sentenceEnd,
+    );
+    current.fatalities = combineCounts(current.fatalities, cas.fatalities, sameSentence);
+    current.injured = combineCounts(current.injured, cas.injured, sameSentence);
     current.evidence.push({ start: clause.start, end: clause.end });
   }
+  looseDate(ctx, clause, current);
   for (const a of atts) {
     if (a.verb.start < clause.start || a.verb.start >= clause.end || !a.entity) continue;
     const lead = ctx.text.slice(clause.sentenceStart, a.verb.start);
@@ -398,6 +503,32 @@ function attachLooseFacts(
   }
 }
 
+/** Words that date an incident only vaguely: a later clause that gives its days is better. */
+const VAGUE_DATE = /^(?:overnight|recently|in recent (?:days|weeks))$/i;
+
+/**
+ * "The assailants arrived after dark on Saturday and went from house to house until the early
+ * hours of Sunday": a clause that goes on telling the incident dates it when the incident has no
+ * date, only an inherited or a vague one. The days it names (not statement dates) are taken when
+ * they lie within three days of each other.
+ */
+function looseDate(ctx: DocContext, clause: Clause, current: EventDraft): void {
+  if (current.date && !current.dateWeak && !VAGUE_DATE.test(current.date.text ?? '')) return;
+  const days = within(ctx.times, clause.start, clause.end).filter(
+    (t) => t.range.precision === 'day' && !!t.range.start && !isStatementDate(ctx.text, t),
+  );
+  if (!days.length) return;
+  const start = days.map((t) => t.range.start as string).sort()[0] as string;
+  const end = days.map((t) => t.range.end as string).sort()[days.length - 1] as string;
+  if (Date.parse(end) - Date.parse(start) > 3 * 86400000) return;
+  const text = ctx.text.slice(
+    (days[0] as TimeExpression).start,
+    (days[days.length - 1] as TimeExpression).end,
+  );
+  current.date = { start, end, precision: start === end ? 'day' : 'range', text };
+  current.dateWeak = false;
+}
+
 /** Trigger classes too vague to stand as an incident without any argument. */
 const GENERIC_CLASSES = new Set<TriggerClass>([
   'violent',
@@ -411,7 +542,7 @@ const GENERIC_CLASSES = new Set<TriggerClass>([
 ]);
 
 const SAME_PLACE =
-  /\bthe same (?:\w+ )?(?:town|city|village|area|district|cantonment|base|garrison|market|camp|compound|checkpoint|post|region|province|place|site|neighbourhood|neighborhood|mosque|church|school|hospital)\b/i;
+  /\bthe same (?:\w+ )?(?:town|city|village|area|district|cantonment|base|garrison|market|camp|compound|checkpoint|post|region|province|place|site|neighbourhood|neighborhood|mosque|church|school|hospital)\b|\bnearby\b|\b(?:at|near) the scene\b|\bin the (?:same )?vicinity\b|\b(?:in|at|near) the (?:district|town|city|village|province|area|region|camp|base)\b(?! of\b)/i;
 
 /**
  * A new incident told without its own date or place takes them from the story so far: an undated
@@ -431,7 +562,30 @@ function inheritContext(
   }
   if (!d.location && SAME_PLACE.test(ctx.text.slice(clause.start, clause.end)))
     d.location = [...drafts].reverse().find((x) => x.location)?.location ?? null;
+  // An unplaced incident in the same week as a placed one belongs to that story's place ("Seven
+  // of them were killed when a convoy … was ambushed on Friday" in a report on the assault on Palma).
+  if (!d.location && d.date && !d.dateWeak && !isBroadDate(d.date)) {
+    const near = [...drafts]
+      .reverse()
+      .find(
+        (x) =>
+          x.location &&
+          x.date &&
+          !x.dateWeak &&
+          !isBroadDate(x.date) &&
+          withinDays(x.date, d.date as DateRange, 7),
+      );
+    if (near) d.location = near.location;
+  }
   return d;
+}
+
+/** True when two bounded ranges lie within `days` of each other. */
+function withinDays(a: DateRange, b: DateRange, days: number): boolean {
+  if (!a.start || !a.end || !b.start || !b.end) return false;
+  const gap =
+    Math.max(Date.parse(a.start), Date.parse(b.start)) - Math.min(Date.parse(a.end), Date.parse(b.end));
+  return gap <= days * 86400000;
 }
 
 /** True when a date lies within a month before publication (the report's own news). */
@@ -506,6 +660,120 @@ function casualtyOnlyDraft(
   return facts?.draft ?? null;
 }
 
+/**
+ * "the Islamic State said its fighters had killed 30 Christians in the village": a perpetrator's
+ * own account, with no date or place of its own, is of the report's main incident.
+ */
+function claimTarget(ctx: DocContext, drafts: readonly EventDraft[], c: ClauseFacts): EventDraft | null {
+  if (!c.draft.claimedBy.size || c.date || c.location) return null;
+  return (
+    drafts.find(
+      (d) => d.date && !d.dateWeak && isRecent(d.date, ctx.published) && sameFamily(d.cls, c.draft.cls),
+    ) ?? null
+  );
+}
+
+/** A clause cut at "X, a day after Y" / "Two days after Y, …, X": two incidents a shift apart. */
+interface ShiftSplit {
+  readonly shift: RelativeShift;
+  /** The parts in text order; `main` is the one the shift dates from the other. */
+  readonly first: Span;
+  readonly second: Span;
+  readonly main: Span;
+}
+
+/**
+ * Finds a governing shift in a clause with triggers on both sides of its complement. A trailing
+ * shift ("killed two militants on Monday, a day after a soldier was shot dead") governs the rest
+ * of the clause; a leading one ("Two days after the ambush, which took place on Tuesday, the army
+ * launched …") governs up to the last comma before the next incident's trigger.
+ */
+function shiftSplit(ctx: DocContext, clause: Clause, hits: readonly TriggerHit[]): ShiftSplit | null {
+  const shift =
+    within(ctx.shifts, clause.start, clause.end).find((x) => x.governs) ?? sinceShift(ctx, clause);
+  if (!shift) return null;
+  const after = hits.filter((h) => h.start >= shift.end);
+  if (!after.length) return null;
+  if (hits.some((h) => h.end <= shift.start)) {
+    const main = { start: clause.start, end: shift.start };
+    return { shift, first: main, second: { start: shift.end, end: clause.end }, main };
+  }
+  const governed = after[0] as TriggerHit;
+  for (const h of after.slice(1)) {
+    const gap = ctx.text.slice(governed.end, h.start);
+    const comma = gap.lastIndexOf(', ');
+    if (comma < 0) continue;
+    const cut = governed.end + comma;
+    const main = { start: cut + 2, end: clause.end };
+    return { shift, first: { start: shift.end, end: cut }, second: main, main };
+  }
+  return null;
+}
+
+const SINCE_EVENT =
+  /\b(?:deadliest|worst|biggest|largest|heaviest|bloodiest|first|most serious)\b[^.;]{0,60}?\bsince\b(?= (?:the |a |an |its |their |it |they |[\w-]+ (?:[\w-]+ )?(?:overthrew|seized|took|killed|attacked|stormed|was|were)\b))/gi;
+
+/**
+ * "The ambush is the deadliest since soldiers overthrew the president on July 26": the clause
+ * after "since" tells an earlier incident of its own, with its own date (a shift of 0 days that
+ * dates nothing: each part keeps what it says).
+ */
+function sinceShift(ctx: DocContext, clause: Clause): RelativeShift | null {
+  SINCE_EVENT.lastIndex = 0;
+  const m = SINCE_EVENT.exec(ctx.text.slice(clause.start, clause.end));
+  if (!m) return null;
+  const end = clause.start + m.index + m[0].length;
+  return { start: end - 5, end, text: 'since', days: 0, governs: true };
+}
+
+/** Dates the two incidents of a shift split from each other when only one of them has its own date. */
+function datePair(
+  ctx: DocContext,
+  split: ShiftSplit,
+  span: Span,
+  facts: ClauseFacts,
+  stmt: ReadonlySet<number>,
+  partner: EventDraft | null,
+): void {
+  const isMain = span.start === split.main.start;
+  const other = span === split.first ? split.second : split.first;
+  const own = dateIn(ctx, span, facts.main.start, stmt);
+  let range: DateRange | null = own && !own.weak ? own.range : null;
+  if (!range && split.shift.days === 0) return;
+  if (!range) {
+    const theirs = dateIn(ctx, other, other.start, stmt);
+    const base = theirs && !theirs.weak ? theirs.range : (partner?.date ?? null);
+    const days = isMain ? split.shift.days : -split.shift.days;
+    range = base ? shiftRange(base, days, split.shift.text) : null;
+  }
+  setDate(facts, range);
+}
+
+/** "the next day the army killed two of the attackers": dated from the incident told before. */
+function datedAfterPrevious(
+  ctx: DocContext,
+  span: Span,
+  facts: ClauseFacts,
+  drafts: readonly EventDraft[],
+): void {
+  const shift = within(ctx.shifts, span.start, span.end).find((x) => !x.governs);
+  if (!shift) return;
+  if (within(ctx.times, span.start, span.end).some((t) => t.end <= shift.start || t.start >= shift.end))
+    return;
+  const prev = [...drafts].reverse().find((d) => d.date && !d.dateWeak);
+  const range = prev?.date ? shiftRange(prev.date, shift.days, shift.text) : null;
+  if (!range || !prev) return;
+  setDate(facts, range);
+  // The story goes on where it was: "the next day the army killed two of the attackers".
+  if (!facts.location && prev.location) facts.draft.location = prev.location;
+}
+
+function setDate(facts: ClauseFacts, range: DateRange | null): void {
+  facts.date = range ? { range, weak: false } : null;
+  facts.draft.date = range;
+  facts.draft.dateWeak = false;
+}
+
 /** Builds incident drafts for the whole document. */
 export function draftEvents(
   ctx: DocContext,
@@ -528,10 +796,18 @@ export function draftEvents(
       referenced.length = 0;
     }
     const groups: { span: Span; hits: TriggerHit[] }[] = [];
-    if (own.length) groups.push({ span: clause, hits: rankTriggers(ctx, own, clause) });
-    for (const r of referenced) {
-      const tail = /[,;]|\s(?:alleging|saying|who|which)\s/.exec(ctx.text.slice(r.end, clause.end));
-      groups.push({ span: { start: r.start, end: tail ? r.end + tail.index : clause.end }, hits: [r] });
+    const split = shiftSplit(ctx, clause, inClause);
+    if (split)
+      for (const span of [split.first, split.second]) {
+        const hs = within(inClause, span.start, span.end);
+        if (hs.length) groups.push({ span, hits: rankTriggers(ctx, hs, clause) });
+      }
+    else {
+      if (own.length) groups.push({ span: clause, hits: rankTriggers(ctx, own, clause) });
+      for (const r of referenced) {
+        const tail = /[,;]|\s(?:alleging|saying|who|which)\s/.exec(ctx.text.slice(r.end, clause.end));
+        groups.push({ span: { start: r.start, end: tail ? r.end + tail.index : clause.end }, hits: [r] });
+      }
     }
     if (!groups.length) {
       const current = drafts[drafts.length - 1];
@@ -543,6 +819,7 @@ export function draftEvents(
       continue;
     }
     const fromClause = new Set<EventDraft>();
+    let partner: EventDraft | null = null;
     for (const g of groups) {
       let facts: ClauseFacts | null = null;
       for (const hit of g.hits) {
@@ -552,6 +829,8 @@ export function draftEvents(
           !(
             facts.draft.cls === 'killing' &&
             !facts.draft.fatalities &&
+            // "shot and wounded two labourers": a shooting that only wounded is still one.
+            !(facts.draft.injured && /^shot\b/i.test(ctx.text.slice(hit.start, hit.end))) &&
             !/^(?:killings?|beheadings?|assassination)/i.test(ctx.text.slice(hit.start, hit.end))
           )
         )
@@ -559,11 +838,22 @@ export function draftEvents(
         facts = null;
       }
       if (!facts) continue;
-      const into = mergeTarget(drafts, facts, fromClause);
-      if (into) absorb(into, facts.draft);
-      else {
+      if (split) datePair(ctx, split, g.span, facts, statementStarts, partner);
+      else datedAfterPrevious(ctx, g.span, facts, drafts);
+      // The two parts of a split are two incidents, even when the first continued an earlier one.
+      const exclude: ReadonlySet<EventDraft> =
+        split && partner ? new Set([...fromClause, partner]) : fromClause;
+      const into: EventDraft | null = claimTarget(ctx, drafts, facts) ?? mergeTarget(drafts, facts, exclude);
+      if (into) {
+        const sameSentence = into.evidence.some(
+          (e) => e.start >= clause.sentenceStart && e.end <= clause.sentenceEnd,
+        );
+        absorb(into, facts.draft, sameSentence);
+        partner = into;
+      } else {
         drafts.push(inheritContext(ctx, facts.draft, drafts, clause));
         fromClause.add(facts.draft);
+        partner = facts.draft;
       }
     }
   }

@@ -5,9 +5,29 @@
  * Khorasan" is a branch of "Islamic State"), and the resolver's hints. Each relation gets the
  * modality of its own clause and reporting frame.
  */
-import type { Entity, EntityType, Modality, RelationType, Span } from '../core/index.js';
-import { GROUP_ANAPHOR, lastEntityBefore, resolveGroup } from './anaphora.js';
-import { mentionsIn, type DocContext, type Mention } from './context.js';
+import type { Entity, Modality, RelationType, Span } from '../core/index.js';
+import { resolveGroup } from './anaphora.js';
+import { mentionsIn, type DocContext } from './context.js';
+import {
+  ACTORS,
+  after,
+  appositiveHead,
+  before,
+  BRANCH_NOUN,
+  BRANCH_NOUN_AFTER_RE,
+  clauseSubject,
+  g,
+  LEADER_NOUN,
+  GROUP_NP,
+  MODIFIER_ORG,
+  ORGS,
+  personForRole,
+  PLACE_INTRO,
+  subjectAt,
+  type Emit,
+  type Pattern,
+} from './relation-helpers.js';
+import { FRAME_PATTERNS } from './relation-frames.js';
 import { modalityOf } from './modality.js';
 import type { Attribution } from './source-attribution.js';
 
@@ -21,100 +41,36 @@ export interface RelationDraft {
   readonly attribution?: Attribution | null;
 }
 
-type Emit = (
-  type: RelationType,
-  subject: Entity | null | undefined,
-  object: Entity | string | null | undefined,
-  at: Span,
-  cue: Span,
-  attributes?: Record<string, string>,
-) => void;
+/** The role noun after the group in "a senior IS operative". */
+const MEMBER_NOUN_AFTER =
+  /^\s+(?:[\w-]+\s+)?(?:operative|member|militant|fighter|cadre|financier|recruiter|associate|commander|ideologue|bomb-maker)s?\b/i;
+/** A name and a role in apposition or joined by a copula: "X, a", "X is not", "X was". */
+const APPOSITION =
+  /^\s*(?:,\s*(?:[^,]{0,40},\s*)?|\s+(?:is|was|are|were|became|remains|as)(?:\s+(?:not|never|also|allegedly|reportedly|no longer|still))?\s+)$/i;
+const REPORTED_BEFORE = /\b(?:said|says|told|tells|added|reported|confirmed|announced|claimed)\b/i;
 
-const ACTORS: readonly EntityType[] = ['group', 'organization', 'person'];
-const ORGS: readonly EntityType[] = ['group', 'organization'];
-const BRANCH_NOUN = String.raw`(?:chapter|branch|affiliate|wing|faction|arm|offshoot|franchise|cell|subsidiary|splinter group|splinter|off-shoot|unit|front|proxy|shadow group|cover)`;
-/** A branch noun shortly after the object ("ISIS's Khorasan chapter"). */
-const BRANCH_NOUN_AFTER_RE = new RegExp(`^[^,.;]{0,40}?${BRANCH_NOUN}\\b`, 'i');
-const LEADER_NOUN = String.raw`(?:leader|head|chief|commander|founder|emir|amir|chairman|chairperson|boss|ringleader|mastermind|supremo|spokes(?:man|person)?|top commander|deputy leader|co-founder)`;
-
-/** Entity mention nearest before `pos` in the sentence, of the given types, skipping `exclude`. */
-function before(
+/**
+ * Who a membership role phrase [roleStart, roleEnd) is about: the person it names (before or after
+ * it), else an actor in apposition; else the last person before it when no reporting verb stands
+ * between ("Police arrested Ali Khan, whom they called an ISKP financier").
+ */
+function memberSubject(
   ctx: DocContext,
-  sentStart: number,
-  pos: number,
-  types: readonly EntityType[],
-  exclude?: string,
+  sent: Span,
+  roleStart: number,
+  roleEnd: number,
+  orgId: string,
 ): Entity | null {
-  const ms = mentionsIn(ctx, sentStart, pos, types).filter((m) => m.entity.id !== exclude);
-  return ms[ms.length - 1]?.entity ?? null;
+  const named = personForRole(ctx, sent, roleStart, roleEnd);
+  if (named) return named;
+  const prev = mentionsIn(ctx, sent.start, roleStart, ['person', 'group', 'organization'])
+    .filter((x) => x.entity.id !== orgId)
+    .pop();
+  if (!prev) return null;
+  const gap = ctx.text.slice(prev.end, roleStart);
+  if (APPOSITION.test(gap)) return prev.entity;
+  return prev.entity.type === 'person' && gap.length <= 60 && !REPORTED_BEFORE.test(gap) ? prev.entity : null;
 }
-
-function after(ctx: DocContext, pos: number, end: number, types: readonly EntityType[]): Mention | null {
-  return mentionsIn(ctx, pos, end, types)[0] ?? null;
-}
-
-/** Subject at a pronoun or anaphor, or the nearest actor before. */
-function subjectAt(
-  ctx: DocContext,
-  sentStart: number,
-  pos: number,
-  types: readonly EntityType[],
-  exclude?: string,
-): Entity | null {
-  const lead = ctx.text.slice(sentStart, pos);
-  const pron =
-    /\b(the (?:\w+ )?(?:group|outfit|organi[sz]ation|militants|movement)|its fighters|their fighters|it|they|he|she)\s+(?:\S+\s+){0,4}$/i.exec(
-      lead,
-    );
-  const near = before(ctx, sentStart, pos, types, exclude);
-  if (
-    pron?.[1] &&
-    GROUP_ANAPHOR.test(pron[1]) &&
-    (!near ||
-      (ctx.mentions.find((m) => m.entity === near && m.start >= sentStart)?.start ?? 0) <
-        sentStart + (pron.index ?? 0))
-  )
-    return resolveGroup(ctx, sentStart + pron.index, exclude);
-  if (pron?.[1] && /^(?:he|she)$/i.test(pron[1]) && !near)
-    return lastEntityBefore(ctx, pos, ['person'], 1500, exclude);
-  return near ?? (types.includes('group') ? resolveGroup(ctx, pos, exclude) : null);
-}
-
-/** An organisation named as a modifier of the noun that follows ("an al-Qaeda affiliate led by"). */
-const MODIFIER_ORG =
-  /^(?:-linked|-allied|-aligned|['’]s)?\s*(?:[\w-]+\s+){0,2}(?:affiliate|branch|faction|group|offshoot|wing|outfit|franchise|ally|proxy|splinter group)\s*,?\s*$/i;
-
-const CLAUSE_OPEN = /(?:^|\bthat\s|;\s|\band said\s|\bwhile\s|\bbut\s)/gi;
-
-/** The subject of the clause holding `pos`: its first actor after the last clause opening ("show that X, …, is"). */
-function clauseSubject(
-  ctx: DocContext,
-  sentStart: number,
-  pos: number,
-  types: readonly EntityType[],
-): Entity | null {
-  const lead = ctx.text.slice(sentStart, pos);
-  let open = 0;
-  CLAUSE_OPEN.lastIndex = 0;
-  for (let m = CLAUSE_OPEN.exec(lead); m; m = CLAUSE_OPEN.exec(lead)) {
-    open = m.index + m[0].length;
-    if (m[0].length === 0) CLAUSE_OPEN.lastIndex++;
-  }
-  const pron = /^\s*(?:its|their|his|her|it|they|he|she|the (?:\w+ )?(?:group|outfit|militants))\b/i.exec(
-    lead.slice(open),
-  );
-  if (pron) return subjectAt(ctx, sentStart, sentStart + open + pron[0].length, types);
-  return mentionsIn(ctx, sentStart + open, pos, types)[0]?.entity ?? null;
-}
-
-interface Pattern {
-  readonly re: RegExp;
-  /** A cheap test a sentence must pass before the (costlier) pattern runs on it. */
-  readonly gate?: RegExp;
-  readonly apply: (ctx: DocContext, m: RegExpExecArray, at: Span, sent: Span, emit: Emit) => void;
-}
-
-const g = (s: string): RegExp => new RegExp(s, 'gi');
 
 const PATTERNS: readonly Pattern[] = [
   {
@@ -123,7 +79,12 @@ const PATTERNS: readonly Pattern[] = [
     apply: (ctx, _m, at, sent, emit) => {
       const owner = mentionsIn(ctx, Math.max(sent.start, at.start - 80), at.start + 1, ORGS).pop();
       if (!owner || owner.end !== at.start) return;
-      const subj = before(ctx, sent.start, owner.start, ORGS, owner.entity.id);
+      // "JNIM, al-Qaeda's branch" names the branch before; "Hamas's armed wing, the Qassam Brigades" after
+      const appos = /^\s*,\s*(?:the\s+)?/.exec(ctx.text.slice(at.end, at.end + 12));
+      const next = appos ? after(ctx, at.end, Math.min(sent.end, at.end + 60), ORGS) : null;
+      const subj =
+        before(ctx, sent.start, owner.start, ORGS, owner.entity.id) ??
+        (next && appos && next.start === at.end + appos[0].length ? next.entity : null);
       if (!subj) return;
       emit(
         owner.entity.type === 'organization' && subj.type === 'organization' ? 'part_of' : 'branch_of',
@@ -162,7 +123,8 @@ const PATTERNS: readonly Pattern[] = [
     apply: (ctx, m, at, sent, emit) => {
       const org = after(ctx, at.end, Math.min(sent.end, at.end + 50), ORGS);
       if (!org) return;
-      const person = before(ctx, sent.start, at.start, ['person', 'group', 'organization'], org.entity.id);
+      const role = MEMBER_NOUN_AFTER.exec(ctx.text.slice(org.end, org.end + 30));
+      const person = memberSubject(ctx, sent, at.start, org.end + (role?.[0].length ?? 0), org.entity.id);
       if (!person) return;
       const type: RelationType =
         person.type === 'person'
@@ -243,6 +205,17 @@ const PATTERNS: readonly Pattern[] = [
     apply: (ctx, m, at, sent, emit) => {
       const isOf = /\bof\s+$/i.test(m[0]);
       const isPoss = /^['’]s/.test(m[0]);
+      // "a mid-level commander of the group, Saleh Nasser al-Awlaqi": the group named before
+      const anaphor = isOf ? GROUP_NP.exec(ctx.text.slice(at.end, at.end + 40)) : null;
+      if (anaphor) {
+        const named = personForRole(ctx, sent, at.start, at.end + anaphor[0].length);
+        const role = /spokes|deputy/i.test(m[0]) ? 'member_of' : 'leader_of';
+        emit(role, named, resolveGroup(ctx, at.start), at, {
+          start: at.start,
+          end: at.end + anaphor[0].length,
+        });
+        return;
+      }
       const org = isPoss
         ? before(ctx, sent.start, at.start + 1, ORGS)
         : after(ctx, at.end, Math.min(sent.end, at.end + (isOf ? 70 : 50)), ORGS)?.entity;
@@ -309,9 +282,14 @@ const PATTERNS: readonly Pattern[] = [
       const org = after(ctx, at.end, Math.min(sent.end, at.end + 60), ORGS);
       if (!org) return;
       const lead = ctx.text.slice(sent.start, at.start);
-      const persons = /\b(?:them|they|the (?:three|two|four|five|suspects|men))\b/i.test(lead.slice(-80))
-        ? lastPersons(ctx, at.start)
-        : [before(ctx, sent.start, at.start, ['person'])].filter((p): p is Entity => !!p);
+      const persons =
+        /\b(?:them|they|the (?:three|two|four|five|six|suspects|men|detainees|accused))\b/i.test(
+          lead.slice(-160),
+        )
+          ? lastPersons(ctx, at.start)
+          : [before(ctx, sent.start, at.start, ['person'])].filter(
+              (p): p is Entity => !!p && !speakerIds.has(p.id),
+            );
       for (const p of persons) emit('member_of', p, org.entity, at, { start: at.start, end: org.end });
     },
   },
@@ -348,7 +326,7 @@ const PATTERNS: readonly Pattern[] = [
       String.raw`\b(?:helped|helps|help|aided|aids|supplied|supplies|armed|arms|financed|finances|funded|funds|backed|backs|supports|supported|sheltered|shelters|sheltering|harbouring|harboring|harbours|harbors|trained|trains|backing|arming|funding)\s+(?!wing|forces|men|groups?|militias?\b)`,
     ),
     apply: (ctx, _m, at, sent, emit) => {
-      const obj = after(ctx, at.end, Math.min(sent.end, at.end + 30), ORGS);
+      const obj = after(ctx, at.end, Math.min(sent.end, at.end + 80), ORGS);
       if (obj && /[,;]/.test(ctx.text.slice(at.end, obj.start))) return;
       const subj = before(ctx, Math.max(sent.start, at.start - 60), at.start, [...ORGS, 'location']);
       if (obj && subj && obj.start - at.end < 20)
@@ -363,7 +341,11 @@ const PATTERNS: readonly Pattern[] = [
     apply: (ctx, _m, at, sent, emit) => {
       const obj = after(ctx, at.end, Math.min(sent.end, at.end + 60), ORGS);
       if (!obj) return;
-      const subj = before(ctx, sent.start, at.start, [...ORGS, 'location'], obj.entity.id);
+      // an actor before a state: "The Taliban, who seized Kabul and regard IS as a rival"
+      const subj =
+        appositiveHead(ctx, sent.start, at.start, ORGS, obj.entity.id) ??
+        before(ctx, sent.start, at.start, ORGS, obj.entity.id) ??
+        before(ctx, sent.start, at.start, ['location'], obj.entity.id);
       emit('opposes', subj, obj.entity, at, { start: at.start, end: obj.end });
     },
   },
@@ -392,7 +374,8 @@ const PATTERNS: readonly Pattern[] = [
       const end = stop ? at.end + stop.index : sent.end;
       const places = mentionsIn(ctx, at.end, end, ['location']).filter(
         (p) =>
-          p.start === at.end || PLACE_INTRO.test(ctx.text.slice(Math.max(at.end, p.start - 40), p.start)),
+          /^(?:the\s+)?$/i.test(ctx.text.slice(at.end, p.start)) ||
+          PLACE_INTRO.test(ctx.text.slice(Math.max(at.start, p.start - 40), p.start)),
       );
       if (!places.length) return;
       const subj =
@@ -426,7 +409,9 @@ const PATTERNS: readonly Pattern[] = [
       const places = mentionsIn(ctx, at.end, end, ['location']).filter((p) =>
         PLACE_INTRO.test(ctx.text.slice(Math.max(at.end, p.start - 40), p.start)),
       );
-      const subj = subjectAt(ctx, sent.start, at.start, ['group']);
+      const subj =
+        clauseSubject(ctx, sent.start, at.start, ['group']) ??
+        subjectAt(ctx, sent.start, at.start, ['group']);
       if (!subj) return;
       for (const p of places.slice(0, 5))
         emit('operates_in', subj, p.entity, at, { start: at.start, end: p.end });
@@ -445,21 +430,53 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
-/** Words that introduce the place of an activity. */
-const PLACE_INTRO =
-  /\b(?:in|within|across|throughout|from|of|like|and|including|neighbouring|neighboring|particularly|such as|into)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+const ALL_PATTERNS: readonly Pattern[] = [...PATTERNS, ...FRAME_PATTERNS];
+/** A reference to an actor named elsewhere. */
+const ACTOR_REFERENCE =
+  /\b(?:it|its|they|their|he|she|his|her|(?:the|this|that) (?:[\w-]+ )?(?:group|outfit|organi[sz]ation|movement|network|faction)|insurgen\w*|militan\w*|rebels?|rebellion|jihadis\w*|gunmen|attackers|fighters)\b/i;
 
+/** Frames that weaken a fact told before their verb ("…, the SDF alleged"); a claim does not reach back. */
+const WEAKENING_FRAMES: ReadonlySet<Modality> = new Set<Modality>(['alleged', 'denied', 'uncertain']);
+
+/** Persons who speak in the document (sources): "they" in what they say are others. */
+let speakerIds = new Set<string>();
+
+/**
+ * The persons "they", "the men", "the suspects" stand for: the persons named in this sentence or
+ * the one before, else (a reference ahead: "police said they acted for LeT. … the suspects were
+ * A, B and C") in the next one. Speakers are left out.
+ */
 function lastPersons(ctx: DocContext, pos: number): Entity[] {
   const out: Entity[] = [];
   const sentIdx = ctx.sentences.findIndex((s) => s.start <= pos && pos < s.end);
-  for (let i = sentIdx; i >= Math.max(0, sentIdx - 1) && out.length === 0; i--) {
+  const take = (i: number, upTo: number): void => {
     const s = ctx.sentences[i];
-    if (!s) continue;
-    const ps = mentionsIn(ctx, s.start, Math.min(s.end, pos), ['person']).map((m) => m.entity);
+    if (!s) return;
+    const ps = mentionsIn(ctx, s.start, Math.min(s.end, upTo), ['person'])
+      .map((m) => m.entity)
+      .filter((p) => !speakerIds.has(p.id));
     const lead = /\b(?:suspects?|men|accused)\b/i.test(ctx.text.slice(s.start, s.end));
     if (ps.length >= 2 || lead) for (const p of ps) if (!out.includes(p)) out.push(p);
-  }
+  };
+  for (let i = sentIdx; i >= Math.max(0, sentIdx - 1) && out.length === 0; i--) take(i, pos);
+  if (out.length === 0 && sentIdx >= 0) take(sentIdx + 1, Number.MAX_SAFE_INTEGER);
   return out;
+}
+
+/**
+ * A person's membership of or support for a group told by someone else ("according to police,
+ * the men were working for PAFF") is an accusation until proven: alleged. Not when the person
+ * speaks of themself, or the speaker is the group.
+ */
+function accusedMember(
+  ctx: DocContext,
+  type: RelationType,
+  subject: Entity,
+  att: Attribution | null,
+): boolean {
+  if (!att || subject.type !== 'person' || (type !== 'member_of' && type !== 'supports')) return false;
+  if (att.selfClaim || att.entity?.id === subject.id) return false;
+  return !mentionsIn(ctx, att.span.start, att.span.end, ['person']).some((m) => m.entity.id === subject.id);
 }
 
 /** "$10 million for information on the ISKP head" → reward_for with the amount. */
@@ -502,6 +519,46 @@ function leaderOf(orgId: string): string | null {
   return leaderIndex.get(orgId) ?? null;
 }
 
+/** What a party says when it claims an act: "claimed responsibility", "said it was behind", "said its fighters had". */
+const CLAIM_CONTENT =
+  /^(?:[^.;]{0,40}?\b(?:that\s+)?)?(?:responsibility|credit|(?:it|they) (?:was|were|had been) (?:behind|responsible)|(?:its|their) (?:fighters|men|militants|members|mujahideen|soldiers|forces) (?:had |have )?\w+|(?:it|they) (?:had |have )?(?:carried out|killed|attacked|fired|targeted|detonated|blown up|blew up|launched|shot down|captured|seized|ambushed|struck|hit|bombed|stormed|downed)\b)/i;
+const NEGATED_CLAIM = /\b(?:not|never|no|denied|denies|rejected)\b/i;
+
+/** The span of a group's claim of an act in its own statement, or null. */
+function claimCue(ctx: DocContext, a: Attribution, sentEnd: number): Span | null {
+  if (!a.selfClaim || a.entity?.type !== 'group' || a.frame !== 'claimed') return null;
+  const content = ctx.text.slice(a.verb.end, Math.min(sentEnd, a.verb.end + 160));
+  const m = CLAIM_CONTENT.exec(content.replace(/^\s+/, ''));
+  if (!m) return null;
+  const lead = content.length - content.replace(/^\s+/, '').length;
+  if (NEGATED_CLAIM.test(content.slice(0, lead + m.index + m[0].length))) return null;
+  const start = a.verb.end + lead + m.index;
+  return { start, end: start + m[0].length };
+}
+
+/** The event told in the sentence, if any. */
+function eventInSentence(
+  ctx: DocContext,
+  sent: Span,
+  eventAt: (pos: number) => string | null,
+): string | null {
+  for (const c of ctx.clauses) {
+    if (c.start < sent.start || c.start >= sent.end) continue;
+    const ev = eventAt(c.start);
+    if (ev) return ev;
+  }
+  return null;
+}
+
+/** The document's first event: a claim told apart from any incident is about the lead one. */
+function firstEvent(ctx: DocContext, eventAt: (pos: number) => string | null): string | null {
+  for (const c of ctx.clauses) {
+    const ev = eventAt(c.start);
+    if (ev) return ev;
+  }
+  return null;
+}
+
 const SUSPECT_RE =
   /\b(?:is|was|are|were|as)\s+(?:the|a|an)\s+(?:prime|main|key|chief|principal|top)?\s*suspects?\s+in\s+|\bsuspected of (?:carrying out|involvement in|being behind|orchestrating|masterminding)\s+|\bmastermind(?:ed)? (?:of|behind)\s+/gi;
 
@@ -539,6 +596,10 @@ export function extractRelations(
   const out: RelationDraft[] = [];
   const seen = new Set<string>();
   leaderIndex = new Map();
+  let leadEvent: string | null | undefined;
+  speakerIds = new Set(
+    attributions.flatMap((a) => (a.entity?.type === 'person' && !a.selfClaim ? [a.entity.id] : [])),
+  );
   for (const [si, sent] of ctx.sentences.entries()) {
     if (ctx.datelineSpan && sent.end <= ctx.datelineSpan.end) continue;
     const atts = attributions.filter((a) => a.sentence === si);
@@ -551,9 +612,11 @@ export function extractRelations(
           .filter((a) => a.verb.start < at.start || a.verb.start > cue.end)
           .sort((a, b) => Math.abs(a.verb.start - at.start) - Math.abs(b.verb.start - at.start))[0] ?? null;
       let frame: Modality = 'asserted';
-      if (frameAtt && frameAtt.verb.start < at.start) frame = frameAtt.frame;
+      // a frame before the fact governs it; one after it only when it weakens it (", the SDF alleged")
+      if (frameAtt && (frameAtt.verb.start < at.start || WEAKENING_FRAMES.has(frameAtt.frame)))
+        frame = frameAtt.frame;
       const clauseStart = Math.max(sent.start, ctx.text.lastIndexOf(',', at.start - 2) + 1);
-      const modality = modalityOf(
+      let modality = modalityOf(
         ctx.text,
         Math.min(clauseStart, at.start),
         at.start,
@@ -562,6 +625,7 @@ export function extractRelations(
       );
       const key = `${type}|${subject.id}|${objectId}`;
       if (seen.has(key)) return;
+      if (modality === 'asserted' && accusedMember(ctx, type, subject, frameAtt)) modality = 'alleged';
       seen.add(key);
       if (type === 'leader_of') leaderIndex.set(objectId, subject.id);
       out.push({
@@ -575,7 +639,10 @@ export function extractRelations(
       });
     };
     const chunk = ctx.text.slice(sent.start, sent.end);
-    for (const p of PATTERNS) {
+    // the verb-frame rules need an actor: one named in the sentence, or a pronoun or "the group"
+    const actorsHere =
+      mentionsIn(ctx, sent.start, sent.end, ACTORS).length > 0 || ACTOR_REFERENCE.test(chunk);
+    for (const p of actorsHere ? ALL_PATTERNS : PATTERNS) {
       if (p.gate && !p.gate.test(chunk)) continue;
       p.re.lastIndex = 0;
       for (let m = p.re.exec(chunk); m; m = p.re.exec(chunk)) {
@@ -587,6 +654,12 @@ export function extractRelations(
       }
     }
     rewards(ctx, sent, emit);
+    for (const a of atts) {
+      const cue = claimCue(ctx, a, sent.end);
+      if (!cue || !a.entity) continue;
+      const ev = eventInSentence(ctx, sent, eventAt) ?? (leadEvent ??= firstEvent(ctx, eventAt));
+      if (ev) emit('perpetrator_of', a.entity, ev, cue, cue);
+    }
     SUSPECT_RE.lastIndex = 0;
     for (let m = SUSPECT_RE.exec(chunk); m; m = SUSPECT_RE.exec(chunk)) {
       const at = { start: sent.start + m.index, end: sent.start + m.index + m[0].length };

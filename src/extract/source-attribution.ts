@@ -7,7 +7,7 @@
  */
 import type { Entity, Modality, Span, SourceKind } from '../core/index.js';
 import { resolveGroup } from './anaphora.js';
-import { mentionsIn, type DocContext } from './context.js';
+import { mentionsIn, type DocContext, type Mention } from './context.js';
 import {
   AGENCY_CUES,
   ALLEGING_VERBS,
@@ -35,6 +35,8 @@ export interface Attribution {
   readonly frame: Modality;
   /** True for a party claiming its own act. */
   readonly selfClaim: boolean;
+  /** True when the phrase is the medium of a statement ("a message posted on Telegram"), not its speaker. */
+  readonly medium?: boolean;
 }
 
 /** A source phrase that ends in a reporting verb is a clause, not a source. */
@@ -47,7 +49,7 @@ const FRAME_RE =
   /\b(?:according to|as per|citing|quoting|in the words of|(?:carried|published|released|issued|posted|broadcast|shared|provided|relayed) (?:by|through|via)|through its|via its|via)\s+/gi;
 /** "in a statement on Telegram", "a post on X", "a video released on its channel": the medium is a source. */
 const MEDIUM_RE =
-  /\b((?:statement|message|post|posting|video|audio(?: message)?|clip|communiqu[eé])s? (?:posted |released |published |issued |carried |shared )?(?:on|via|through) (?:its |their |the |an? )?(?:[A-Z][\w'’-]*|social media|messaging app|website|channels?)(?: [A-Z][\w'’-]*| (?:news agency|channel|channels|account|accounts|radio(?: station)?|app|media))*)/g;
+  /\b((?:statement|message|post|posting|video|audio(?: message)?|clip|communiqu[eé])s? (?:(?:posted |released |published |issued |carried |shared )?(?:on|via|through) (?:its |their |the |an? )?(?:[A-Z][\w'’-]*|social media|messaging app|website|channels?)(?: [A-Z][\w'’-]*| (?:news agency|channel|channels|account|accounts|radio(?: station)?|app|media))*|(?:posted|released|published|shared|uploaded|circulated|circulating) online))/g;
 const CLAIMED_BY_RE = /\b(?:responsibility (?:was|has been|had been) claimed by|claimed by)\s+/gi;
 const SHOW_SUBJECT =
   /^(?:inputs?|reports?|data|documents?|intelligence|records?|figures|evidence|findings|information|videos?|footage|images?|photos?|photographs?|pictures?|clips?|satellite)\b/i;
@@ -59,7 +61,9 @@ const PARTICIPLE_CUT =
   /\s+(?:dealing|working|speaking|familiar|involved|monitoring|tracking|investigating|briefed|quoted|cited)\b.*$/i;
 /** "…," said Gul Rahman, a shopkeeper …: the speaker after the verb. */
 const INVERTED =
-  /^\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|minister|commander|witness|resident|police|army|military|ministry))/;
+  /^\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+|(?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|minister|commander|witness|resident|police|army|military|ministry))/u;
+/** After an inverted speaker's name: a comma, the sentence's end or its close. */
+const INVERTED_END = /^\s*(?:[,.;]|$)/;
 const PRONOUN = /^(?:he|she|it|they|we|i|this|that|which|who)$/i;
 const NOT_SOURCE_HEAD =
   /^(?:the )?(?:said|attack|attacks|bombing|blast|explosion|video|footage|clip|evidence|toll|death toll|number|it|there|which|who|what|this|that|these|those)$/i;
@@ -67,6 +71,14 @@ const RELATIVE_START =
   /^\s*(?:who|whom|whose|which|where|known as|also known as|a |an |the |one of|an? \w+ |himself|herself|themselves|but |and |speaking)/i;
 /** A restrictive relative clause right before the verb: "officials and agencies who have already announced". */
 const WHO_BEFORE_VERB = /\s+(?:who|that|which)\s+(?:[\w'’-]+\s+){0,3}$/i;
+/** A medium right before a verb makes the verb a participle ("a video posted online"). */
+const MEDIUM_NOUN_BEFORE =
+  /\b(?:video|statement|message|post|clip|photo|image|footage|audio|letter|recording|communiqu[eé])s?\s+$/i;
+/** A relative clause that names the speaker: "who gave his name as Dilsher Amed", "who gave only his first name, Abdullah". */
+const NAME_GIVEN =
+  /\bwho (?:gave|identified|named|introduced) (?:only )?(?:his|her|their|himself|herself|themselves)(?: (?:first |full |last )?names?)?(?: as|,)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}/u;
+/** A relative clause about a person that runs up to the reporting verb, with commas inside. */
+const RELATIVE_TAIL = /,\s*(?:who|whose|whom)\s[^.;:"“”]{0,160},\s*$/i;
 const NP_STOP = new Set(
   'of to by for from with at on in that have has had is are was were missed the attention'.split(' '),
 );
@@ -81,18 +93,22 @@ function frameOf(verb: string, selfClaim: boolean): Modality {
   return selfClaim ? 'claimed' : 'asserted';
 }
 
+const RELATIVE_ABOUT = /,\s*(?:which|who)\b[^,]*/gi;
+
 /** The kind of a source from its phrase, appositives and the entity it names. */
 export function classifySource(context: string, entity: Entity | null, selfClaim: boolean): SourceKind {
   if (SOCIAL_CUES.test(context) && /social media|telegram|twitter|facebook|accounts?\b|post/i.test(context))
     return 'social_media';
   if (
-    /\b(?:anonymity|not (?:be )?named|not authori[sz]ed|asked not to|unnamed|on condition|declined to be)\b/i.test(
+    /\b(?:anonymity|not (?:be )?named|not authori[sz]ed|asked not to|unnamed|on condition|declined to be|only (?:his|her|their) first names?|for fear of (?:reprisals?|retribution|retaliation))\b/i.test(
       context,
     )
   )
     return 'anonymous';
   if (selfClaim || entity?.type === 'group') return 'perpetrator_claim';
-  if (/\bsources?\b/i.test(context) && !/news agency/i.test(context))
+  // a relative clause about the body ("which relies on a network of sources") does not make it anonymous
+  const head = context.replace(RELATIVE_ABOUT, '');
+  if (/\bsources?\b/i.test(head) && !/news agency/i.test(head))
     return AGENCY_CUES.test(context) && /agenc/i.test(context) ? 'agency' : 'anonymous';
   if (AGENCY_CUES.test(context)) return 'agency';
   if (
@@ -109,7 +125,7 @@ export function classifySource(context: string, entity: Entity | null, selfClaim
     /\b(?:centre|center|authority|commission|coast ?guard|operations)\b/i.test(context);
   if (
     OUTLET_CUES.test(context) &&
-    !/\b(?:military|army|ministry|government|police|public relations|spokes\w+|minister|president|gazette)\b/i.test(
+    !/\b(?:military|army|ministry|government|police|public relations|spokes\w+|minister|president|gazette|security|cell|command)\b/i.test(
       context,
     )
   )
@@ -134,6 +150,21 @@ function subjectBounds(
   )
     e -= m[0].length;
   const before = text.slice(sentStart, e);
+  // "A tribal elder, who gave only his first name, Abdullah, for fear of reprisals, said": the
+  // speaker is the head before the relative clause, however many commas the clause holds
+  const rel = RELATIVE_TAIL.exec(before);
+  if (rel) {
+    const head = subjectBounds(text, sentStart, sentStart + rel.index);
+    // "…, who gave his name as Dilsher Amed, said": the name the clause gives belongs to the source
+    const named = NAME_GIVEN.exec(rel[0]);
+    const headEnd = named ? sentStart + rel.index + named.index + named[0].length : null;
+    if (head)
+      return {
+        ...head,
+        head: headEnd ?? head.head,
+        ctxStart: Math.min(head.ctxStart, sentStart + rel.index),
+      };
+  }
   let segEnd = before.length;
   let ctxStart = segEnd;
   let start = -1;
@@ -218,9 +249,21 @@ function npBefore(
   return start < end ? { start, head: end, ctxStart: start } : null;
 }
 
+/** What is left of a dateline before the speaker ("Philippines — ", "PESHAWAR: "). */
+const DATELINE_LEAD = /^\s*(?:[\p{Lu}][\p{L}.'’ -]*(?:\([^)]*\)\s*)?(?:—|–|--)\s*|\p{Lu}{3,}[\p{Lu} ]*:\s+)/u;
+/** A time adverbial without a comma before the speaker ("Later in the evening the TTP claimed"). */
+const TIME_ADVERBIAL =
+  /^\s*(?:later|earlier|late|early)\s+(?:in|on|that|this|the same)\s+(?:the\s+)?(?:day|evening|morning|night|afternoon|week)\s+/i;
+
 /** Trims a leading time or place phrase ("On Sunday the government" → "the government"). */
 function trimLead(ctx: DocContext, start: number, end: number): number {
+  if (ctx.datelineSpan && start < ctx.datelineSpan.end && ctx.datelineSpan.end < end)
+    start = ctx.datelineSpan.end;
+  const dl = DATELINE_LEAD.exec(ctx.text.slice(start, end));
+  if (dl && dl[0].length < end - start) start += dl[0].length;
   for (const t of ctx.times) if (t.start >= start && t.end < end && t.start - start < 12) start = t.end;
+  const adv = TIME_ADVERBIAL.exec(ctx.text.slice(start, end));
+  if (adv && adv[0].length < end - start) start += adv[0].length;
   const m =
     /^[\s,]*(?:(?:in|on|at|by|from|for|with|during|speaking|early|late|later|earlier|subsequently|also|however|meanwhile)\b[^,]*,)?\s*/i.exec(
       ctx.text.slice(start, end),
@@ -239,8 +282,18 @@ function tidy(text: string, start: number, end: number): Span {
 const MODIFIER_AFTER =
   /^(?:-|\s)?(?:linked|allied|affiliated|aligned|backed|inspired|led|run|controlled|based)\b/i;
 
+/**
+ * An acronym in brackets after a title that is no mention of the same actor ("Senior Superintendent
+ * of Police (SSP)") stands for the title, not for a group the resolver read into it.
+ */
+function titleAcronym(ctx: DocContext, m: Mention, all: readonly Mention[]): boolean {
+  if (ctx.text[m.start - 1] !== '(' || ctx.text[m.end] !== ')') return false;
+  return !all.some((x) => x.entity === m.entity && x.end <= m.start - 1 && m.start - 1 - x.end <= 2);
+}
+
 function actorIn(ctx: DocContext, s: Span): Entity | null {
-  const all = mentionsIn(ctx, s.start, s.end, ['group', 'organization', 'person']);
+  const found = mentionsIn(ctx, s.start, s.end, ['group', 'organization', 'person']);
+  const all = found.filter((m) => !titleAcronym(ctx, m, found));
   const ms = all.filter(
     (m) =>
       !MODIFIER_AFTER.test(ctx.text.slice(m.end, m.end + 12)) &&
@@ -256,6 +309,9 @@ function actorIn(ctx: DocContext, s: Span): Entity | null {
         ),
     );
   if (group) return group.entity;
+  // "Senior Superintendent of Police Kupwara Rajinder Kumar Bhat": the name at the phrase's end is its head
+  const last = ms[ms.length - 1];
+  if (last?.entity.type === 'person' && ctx.text.slice(last.end, s.end).trim() === '') return last.entity;
   if (ms.length) return ms[0]?.entity ?? null;
   const t = ctx.text.slice(s.start, s.end);
   return /^(?:the|this) (?:\w+ )?(?:group|outfit|militants|organi[sz]ation|movement|jihadists|insurgents|rebels)$/i.test(
@@ -309,6 +365,8 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
     const vStart = s.start + m.index;
     const prev = chunk.slice(Math.max(0, m.index - 12), m.index);
     if (/\b(?:the|was|were|been|be|is|are|being)\s+$/i.test(prev)) continue;
+    // "a video posted online", "a statement released on Telegram": a participle after a medium, no speaker
+    if (MEDIUM_NOUN_BEFORE.test(prev)) continue;
     if (/\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/i.test(prev)) {
       const earlier = out.filter((a) => a.sentence === si && a.verb.end <= s.start + m.index).pop();
       if (earlier) {
@@ -322,6 +380,14 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
           /^claim/i.test(m[0]) && earlier.entity?.type === 'group',
         );
         if (redo) out.push(redo);
+      } else {
+        const lead = sentenceSubject(ctx, s);
+        const verb = { start: s.start + m.index, end: s.start + m.index + m[0].length };
+        const a =
+          lead && lead.end < verb.start
+            ? makeAttribution(ctx, si, lead, ctx.text.slice(lead.start, verb.start), verb, false)
+            : null;
+        if (a) out.push(a);
       }
       continue;
     }
@@ -331,8 +397,16 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
     const b = who
       ? npBefore(ctx.text, s.start, s.start + who.index)
       : subjectBounds(ctx.text, s.start, vStart);
-    if (!b || /^[\s"“”,]*$/.test(ctx.text.slice(b.start, b.head))) {
-      const inv = INVERTED.exec(chunk.slice(m.index + m[0].length));
+    // "…, said Kambale Muhindo, president of …": a name closed by a comma or the sentence's end right
+    // after a verb that follows a comma or a quote is the speaker, whatever stands before the comma
+    const invNow = INVERTED.exec(chunk.slice(m.index + m[0].length));
+    const inverted =
+      !!invNow?.[1] &&
+      /[,"”’]\s*$/.test(chunk.slice(0, m.index)) &&
+      /^\p{Lu}/u.test(invNow[1]) &&
+      INVERTED_END.test(chunk.slice(m.index + m[0].length + invNow[0].length));
+    if (!b || inverted || /^[\s"“”,]*$/.test(ctx.text.slice(b.start, b.head))) {
+      const inv = invNow;
       if (inv?.[1] && /[,"”’]\s*$/.test(chunk.slice(0, m.index))) {
         const st = s.start + m.index + m[0].length + inv[0].length - inv[1].length;
         const span = { start: st, end: st + inv[1].length };
@@ -379,6 +453,26 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
       if (t) out.push({ ...t, kind: AGENCY_CUES.test(told[1]) ? 'agency' : 'outlet' });
     }
   }
+}
+
+/** Words before an actor that make it no subject: it is an object or a place of something. */
+const OBLIQUE_BEFORE = /\b(?:of|in|at|by|for|to|from|with|on|against|near|into)\s+(?:the\s+)?$/i;
+
+/**
+ * The subject of a sentence when it opens with an actor ("Arauca's governor, Hernando Ruiz Camacho,
+ * asked … and said"): from the sentence's start to the first actor named in its first 100
+ * characters, not after a preposition.
+ */
+function sentenceSubject(ctx: DocContext, s: Span): Span | null {
+  const first = mentionsIn(ctx, s.start, Math.min(s.end, s.start + 100), [
+    'person',
+    'organization',
+    'group',
+  ])[0];
+  if (!first || OBLIQUE_BEFORE.test(ctx.text.slice(s.start, first.start))) return null;
+  if (/[.;:"“”]/.test(ctx.text.slice(s.start, first.start))) return null;
+  const start = trimLead(ctx, s.start, first.end);
+  return tidy(ctx.text, start, first.end);
 }
 
 function isGroupLike(ctx: DocContext, span: Span): boolean {
@@ -437,6 +531,7 @@ function mediumAttributions(ctx: DocContext, si: number, out: Attribution[]): vo
     if (a)
       out.push({
         ...a,
+        medium: true,
         entity: a.entity ?? speaker?.entity ?? null,
         selfClaim: speaker?.selfClaim ?? false,
         kind: SOCIAL_CUES.test(m[0]) || /\bX\b/.test(m[0]) ? 'social_media' : a.kind,

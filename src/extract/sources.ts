@@ -24,6 +24,9 @@ const SPECIFICITY: Readonly<Record<SourceKind, number>> = {
   unknown: 0,
 };
 
+/** A role that names a person speaking for a body. */
+const ROLE = /\b(?:spokes(?:man|woman|person)|official|commander|leader|minister|governor|chief)\b/i;
+
 /** Groups attributions into sources and grades them. */
 export function buildSources(
   text: string,
@@ -37,9 +40,11 @@ export function buildSources(
   >();
   for (const a of attributions) {
     const surface = text.slice(a.span.start, a.span.end);
+    // a medium is its own source; a body's spokesman or official is apart from the body's other voices
+    const role = ROLE.exec(surface)?.[0].toLowerCase() ?? '';
     const key =
-      a.entity && a.entity.type !== 'location'
-        ? `e:${a.entity.id}`
+      a.entity && a.entity.type !== 'location' && !a.medium
+        ? `e:${a.entity.id}${a.entity.type === 'person' ? '' : `|${role}`}`
         : `t:${squash(surface.toLowerCase().replace(/^(?:the|a|an|one)\s+/, ''))}`;
     const cur = byKey.get(key);
     if (!cur) {

@@ -297,3 +297,200 @@ describe('sources', () => {
     expect(kinds(text)).toContainEqual([surface, kind]);
   });
 });
+
+describe('relation frames (verb frames, appositives, rivals, places)', () => {
+  const SPECS: EntitySpec[] = [
+    { type: 'group', names: ['Islamic State West Africa Province', 'ISWAP'] },
+    { type: 'group', names: ['Boko Haram'] },
+    { type: 'group', names: ['Islamic State Khorasan Province', 'ISKP'] },
+    { type: 'group', names: ['Islamic State'] },
+    { type: 'group', names: ['Taliban'] },
+    { type: 'group', names: ['Jaish-e-Mohammad', 'JeM'] },
+    { type: 'group', names: ["People's Anti-Fascist Front", 'PAFF'] },
+    { type: 'group', names: ['Hamas'] },
+    { type: 'group', names: ['Qassam Brigades'] },
+    { type: 'group', names: ['al-Shabab'] },
+    { type: 'group', names: ['al-Qaeda'] },
+    { type: 'group', names: ['Allied Democratic Forces', 'ADF'] },
+    { type: 'person', names: ['Zubair Ahmad'] },
+    { type: 'person', names: ['Tariq Mir'] },
+    { type: 'person', names: ['Bilal Dar'] },
+    { type: 'person', names: ['Rajinder Bhat'] },
+    { type: 'person', names: ['Ahmad Shah'] },
+    { type: 'location', names: ['Pakistan'], geo: PK },
+    {
+      type: 'location',
+      names: ['Kunar'],
+      geo: { lat: 34.8, lon: 71.1, featureClass: 'admin1', countryCode: 'AF' },
+    },
+    {
+      type: 'location',
+      names: ['Kabul'],
+      geo: { lat: 34.5, lon: 69.2, featureClass: 'city', countryCode: 'AF' },
+    },
+    {
+      type: 'location',
+      names: ['Beni'],
+      geo: { lat: 0.5, lon: 29.5, featureClass: 'city', countryCode: 'CD' },
+    },
+    {
+      type: 'location',
+      names: ['Jilib'],
+      geo: { lat: 0.5, lon: 42.8, featureClass: 'city', countryCode: 'SO' },
+    },
+  ];
+  const rels = (text: string, type: string) => {
+    const { facts, entities } = extract(text, SPECS, '2025-03-12');
+    return facts.relations
+      .filter((r) => r.type === type)
+      .map((r) => [names(entities, [r.subject])[0], names(entities, [r.object])[0], r.modality]);
+  };
+  const srcs = (text: string) =>
+    extract(text, SPECS, '2025-03-12').facts.sources.map((s) => [s.text, s.kind]);
+
+  it('"a front for X" → branch_of', () => {
+    expect(rels('PAFF is a front for Jaish-e-Mohammad, according to police.', 'branch_of')).toContainEqual([
+      "People's Anti-Fascist Front",
+      'Jaish-e-Mohammad',
+      'asserted',
+    ]);
+  });
+  it('"fighting between X and Y" and "fought each other" → opposes', () => {
+    expect(
+      rels('Fighting between ISWAP and Boko Haram left 20 dead.', 'opposes').map((r) => r.slice(0, 2)),
+    ).toContainEqual(['Islamic State West Africa Province', 'Boko Haram']);
+    expect(
+      rels(
+        'ISWAP split from Boko Haram in 2016, and the two factions have since fought each other.',
+        'opposes',
+      ).length,
+    ).toBe(1);
+  });
+  it('a split is no branch_of', () => {
+    const objects = (text: string) => rels(text, 'branch_of').map((r) => r[1]);
+    expect(objects('ISWAP split from Boko Haram in 2016.')).not.toContain('Boko Haram');
+    expect(objects('ISWAP, a splinter of Boko Haram, ambushed troops.')).not.toContain('Boko Haram');
+  });
+  it('"its arch-rival, the Taliban" and "X\'s rival Y" → opposes', () => {
+    expect(rels('ISKP has vowed to destroy its arch-rival, the Taliban.', 'opposes')).toContainEqual([
+      'Islamic State Khorasan Province',
+      'Taliban',
+      'asserted',
+    ]);
+    expect(
+      rels("Boko Haram's rival ISWAP seized the town.", 'opposes').map((r) => r.slice(0, 2)),
+    ).toContainEqual(['Boko Haram', 'Islamic State West Africa Province']);
+  });
+  it('"X\'s armed wing, the Y" → branch_of with the appositive as the branch', () => {
+    expect(rels("Hamas's armed wing, the Qassam Brigades, fired rockets.", 'branch_of')).toContainEqual([
+      'Qassam Brigades',
+      'Hamas',
+      'asserted',
+    ]);
+  });
+  it('the deputy named after the role; a title alone is no relation', () => {
+    expect(
+      rels("The ISKP chief's deputy, identified by police as Zubair Ahmad, was arrested.", 'member_of').map(
+        (r) => r.slice(0, 2),
+      ),
+    ).toContainEqual(['Zubair Ahmad', 'Islamic State Khorasan Province']);
+    expect(rels('Deputy Inspector General Rajinder Bhat said the raid was over.', 'member_of')).toEqual([]);
+  });
+  it('"the Pakistan-based JeM" → located_in and operates_in; a person is not placed by it', () => {
+    expect(rels('PAFF is linked to the Pakistan-based JeM.', 'located_in')).toContainEqual([
+      'Jaish-e-Mohammad',
+      'Pakistan',
+      'asserted',
+    ]);
+    expect(rels('A Kabul-based journalist, Ahmad Shah, said the road was closed.', 'located_in')).toEqual([]);
+  });
+  it('the al-Qaeda-linked al-Shabab → supports', () => {
+    expect(rels('The al-Qaeda-linked group al-Shabab claimed the attack.', 'supports')).toContainEqual([
+      'al-Shabab',
+      'al-Qaeda',
+      'asserted',
+    ]);
+  });
+  it('activity verbs place a group; the noun "attack" does not', () => {
+    expect(rels('The ADF has continued to attack villages in Beni.', 'operates_in')).toContainEqual([
+      'Allied Democratic Forces',
+      'Beni',
+      'asserted',
+    ]);
+    expect(rels('ISKP had moved fighters to Kunar, an official said.', 'operates_in')).toContainEqual([
+      'Islamic State Khorasan Province',
+      'Kunar',
+      'asserted',
+    ]);
+    expect(
+      rels('al-Shabab controls much of the south, including the town of Jilib.', 'operates_in'),
+    ).toContainEqual(['al-Shabab', 'Jilib', 'asserted']);
+    expect(rels('The Taliban condemned the attack in Kabul.', 'operates_in')).toEqual([]);
+  });
+  it('targets: the personnel of a group among the objects', () => {
+    expect(
+      rels(
+        'ISKP, the regional affiliate of the Islamic State, has attacked Shia mosques as well as Taliban officials.',
+        'targets',
+      ),
+    ).toContainEqual(['Islamic State Khorasan Province', 'Taliban', 'asserted']);
+    expect(rels('ISKP said it had met Taliban officials in Kabul.', 'targets')).toEqual([]);
+  });
+  it('membership told by the police is alleged; a trailing "alleged" frame weakens', () => {
+    expect(
+      rels('According to police, the two men, Tariq Mir and Bilal Dar, were working for PAFF.', 'member_of'),
+    ).toEqual(
+      expect.arrayContaining([
+        ['Tariq Mir', "People's Anti-Fascist Front", 'alleged'],
+        ['Bilal Dar', "People's Anti-Fascist Front", 'alleged'],
+      ]),
+    );
+    expect(
+      rels('Zubair Ahmad was in charge of collecting taxes for ISKP, the Taliban alleged.', 'member_of'),
+    ).toContainEqual(['Zubair Ahmad', 'Islamic State Khorasan Province', 'alleged']);
+  });
+  it('a membership role names the person in apposition, not the speaker or the captor', () => {
+    expect(
+      rels('Rajinder Bhat said a senior Islamic State operative was killed in Kunar.', 'member_of').map(
+        (r) => r[0],
+      ),
+    ).not.toContain('Rajinder Bhat');
+    expect(rels('The Taliban detained a senior Islamic State operative in Kunar.', 'part_of')).toEqual([]);
+    expect(
+      rels('The Taliban detained a senior ISKP operative it identified as Zubair Ahmad.', 'member_of').map(
+        (r) => r.slice(0, 2),
+      ),
+    ).toContainEqual(['Zubair Ahmad', 'Islamic State Khorasan Province']);
+  });
+  it('a group claiming an act is perpetrator_of it, claimed; a denial is not', () => {
+    const claimed = extract(
+      'A bomb exploded at a market in Kabul on Monday, killing six people. ISKP claimed responsibility for the attack.',
+      SPECS,
+      '2025-03-12',
+    ).facts;
+    expect(
+      claimed.relations.some(
+        (r) => r.type === 'perpetrator_of' && r.modality === 'claimed' && r.object === claimed.events[0]?.id,
+      ),
+    ).toBe(true);
+    const denied = extract(
+      'A bomb exploded at a market in Kabul on Monday, killing six people. The Taliban said they were not behind the attack.',
+      SPECS,
+      '2025-03-12',
+    ).facts;
+    expect(denied.relations.some((r) => r.type === 'perpetrator_of' && r.modality === 'claimed')).toBe(false);
+  });
+  it('sources after a long relative clause, a medium "posted online", no dateline in the speaker', () => {
+    expect(
+      srcs(
+        'A tribal elder in the area, who gave only his first name, Ahmad Shah, for fear of reprisals, said three houses burned.',
+      ),
+    ).toContainEqual(['A tribal elder in the area, who gave only his first name, Ahmad Shah', 'anonymous']);
+    const video = srcs('In a video posted online, the kidnappers demanded a ransom.');
+    expect(video).toContainEqual(['video posted online', 'social_media']);
+    expect(video.map((s) => s[0])).not.toContain('In a video');
+    expect(
+      srcs('KABUL — The Taliban said their forces had killed three ISKP members.').map((s) => s[0]),
+    ).toContain('The Taliban');
+  });
+});

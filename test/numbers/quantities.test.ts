@@ -24,6 +24,9 @@ const TABLE: [string, string, number | null, number | null, string | undefined][
   ['fewer than 10 people', 'fewer than 10', null, 9, 'people'],
   ['nearly 30 soldiers', 'nearly 30', null, 30, 'soldiers'],
   ['five or more protesters', 'five or more', 5, null, 'protesters'],
+  // unit words are whole words: "am" (the clock) must not swallow "American"
+  ['four American soldiers', 'four', 4, 4, 'soldiers'],
+  ['two Amharic-speaking traders', 'two', 2, 2, 'traders'],
 ];
 
 describe('findQuantities', () => {

@@ -54,6 +54,7 @@ const CASES: [string, string, string | null, string | null, string][] = [
   ],
   ['Last month, a drone strike', 'Last month', '2024-10-01', '2024-10-31', 'month'],
   ['Three weeks ago the town fell.', 'Three weeks ago', '2024-10-19', '2024-10-21', 'range'],
+  ['Since January, 300 people have died.', 'Since January', '2024-01-01', '2024-11-10', 'range'],
 ];
 
 describe('findTimeExpressions against publication 2024-11-10', () => {

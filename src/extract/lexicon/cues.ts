@@ -48,4 +48,4 @@ export const SOCIAL_CUES =
   /\b(?:social media|Telegram|Twitter|X account|Facebook|WhatsApp|TikTok|YouTube|accounts?|posts?|online|channels)\b/i;
 /** Words that mark a source as an eyewitness or someone present. */
 export const WITNESS_CUES =
-  /\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|survivors?|villagers|relatives?|who lives in|lives in|local man|local woman|daughter|son|wife|husband|brother|sister|neighbou?rs?|shopkeepers?|bystanders?|medics?|doctors?|nurses?|counted|aid workers?)\b/i;
+  /\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|survivors?|villagers|relatives?|who lives in|lives in|local man|local woman|daughter|son|wife|husband|brother|sister|neighbou?rs?|shopkeepers?|bystanders?|medics?|doctors?|nurses?|counted|aid workers?|(?:tribal |village |community )?elders?|locals|farmers?|passengers?|motorists?|traders?|vendors?|hawkers?|students?|who (?:sells|runs|owns|works|farms|drives))\b/i;

@@ -3,7 +3,8 @@
  * priority: where one clause holds several triggers ("vehicle bomb, suicide blasts and gunfight")
  * the event takes the most specific type. `violent` triggers ("attack", "stormed", "ambush") and
  * `killing` verbs get their type from the targets (armed forces → armed clash, civilians →
- * attack on civilians); `protest` triggers from what police and crowds did.
+ * attack on civilians); `protest` triggers from what police and crowds did (tear gas is fired at a gathering, so it
+ * signals one even when the text never says "protest").
  */
 import type { EventType } from '../../core/index.js';
 
@@ -44,7 +45,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     cls: 'remote_explosive_landmine_ied',
     priority: 16,
     re: r(
-      String.raw`\bIEDs?\b|\bVBIEDs?\b|\bimprovised (?:explosive devices?|bombs?)\b|\broadside (?:bombs?|explosives?|blasts?|devices?)\b|\bland ?mines?\b|\b(?:car|vehicle|truck|motorcycle|motorbike|bicycle|sticky|parcel|homemade|home-made|magnetic|remote[- ]controlled|twin|pipe) bombs?\b|\bbomb(?:ing|ings|s)?\b(?! (?:disposal|squads?|experts?|technicians?|threats?|scares?))|\bblasts?\b|\bexplosions?\b|\bexplosive devices?\b|\bdevices? (?:blew up|went off|exploded|detonated)\b|\b(?:packed|loaded|laden) with explosives\b|\bset off (?:their|its|his) loads?\b|\b(?:hit|struck|stepped on|triggered|ran over) (?:a |an )?(?:[\w-]+ )?mines?\b`,
+      String.raw`\bIEDs?\b|\bVBIEDs?\b|\bimprovised (?:explosive devices?|bombs?)\b|\broadside (?:bombs?|explosives?|blasts?|devices?)\b|\bland ?mines?\b|\b(?:car|vehicle|truck|motorcycle|motorbike|bicycle|sticky|parcel|homemade|home-made|magnetic|remote[- ]controlled|twin|pipe) bombs?\b|\bbomb(?:ing|ings|s|ed)?\b(?! (?:disposal|squads?|experts?|technicians?|threats?|scares?))|\bblasts?\b|\bexplosions?\b|\bexplosive devices?\b|\bdevices? (?:blew up|went off|exploded|detonated)\b|\b(?:packed|loaded|laden) with explosives\b|\bset off (?:their|its|his) loads?\b|\b(?:hit|struck|stepped on|triggered|ran over) (?:a |an )?(?:[\w-]+ )?mines?\b`,
     ),
   },
   {
@@ -79,7 +80,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     cls: 'territory',
     priority: 13,
     re: r(
-      String.raw`\b(?:captured|seized|took control of|taken control of|overran|overrun|re-?captured|re-?capture|retook|retake|retaken|regained control of|liberated) (?:the |a |an |complete control of (?:a |the )?|parts of |large parts of )?(?:\w+ ){0,3}(?:town|city|village|port|district|base|area|territory|positions?|airport|outpost|province|region|compound|barracks|strongholds?|control|hideouts?)\b|\bregained control\b`,
+      String.raw`\b(?:captured|seized|took control of|taken control of|overran|overrun|re-?captured|re-?capture|retook|retake|retaken|regained control of|liberated) (?:the |a |an |complete control of (?:a |the )?|parts of |large parts of )?(?:\w+ ){0,3}(?:town|city|village|port|district|base|area|territory|positions?|airport|outpost|province|region|compound|barracks|strongholds?|control|hideouts?)\b|\bregained control\b|\b(?:captured|seized|overran|took control of) (?:large )?parts? of (?:it|them)\b`,
     ),
   },
   {
@@ -105,7 +106,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     cls: 'protest',
     priority: 7,
     re: new RegExp(
-      String.raw`(?<!\b(?:formal|diplomatic|strong|official|a|in) )\b[Pp]rotest(?:s|ers|ed|ing)?\b|\b[Dd]emonstrat(?:ion|ions|ors|ed|ing)\b|\b[Rr]all(?:y|ies)\b|\bsit-ins?\b|\bmarched\b|\bprotest march(?:es)?\b|\btook to the streets\b`,
+      String.raw`(?<!\b(?:formal|diplomatic|strong|official|a|in) )\b[Pp]rotest(?:s|ers|ed|ing)?\b|\b[Dd]emonstrat(?:ion|ions|ors|ed|ing)\b|\b[Rr]all(?:y|ies)\b|\bsit-ins?\b|\bmarched\b|\bprotest march(?:es)?\b|\btook to the streets\b|\b(?:fired|firing|lobbed|used|using)\s+(?:volleys of\s+)?[Tt]ear[- ]?gas\b|\b[Tt]ear[- ]?gas (?:was|were) (?:fired|used|lobbed)\b`,
       'g',
     ),
   },
@@ -167,8 +168,11 @@ export const PLURAL_GENERIC_BEFORE =
 
 /** Words before a trigger that make it hypothetical ("capability to conduct", "plans to attack"). */
 export const IRREALIS_BEFORE =
-  /\b(?:to|will|would|could|can|might|may|plans? to|planning|threat(?:ened|ens)? to|capability to|ability to|another|likely)\s+(?:\S+\s+){0,2}$|\b(?:would|will) be (?:the )?(?:first|second|next|last|latest)\s+(?:\S+\s+){0,2}$/i;
+  /\b(?:to|will|would|could|can|might|may|plans? to|planning|threat(?:ened|ens)? to|capability to|ability to|another|likely)\s+(?:[^\s,;:.]+\s+){0,2}$|\b(?:would|will) be (?:the )?(?:first|second|next|last|latest)\s+(?:\S+\s+){0,2}$/i;
 
-/** Definite reference to an incident already told ("the attack", "that raid", "the blast"). */
+/**
+ * Definite reference to an incident already told ("the attack", "that raid", "the blast"); not
+ * "that" as a conjunction before a verb ("alleged that soldiers had executed …"), nor "this month, gunmen".
+ */
 export const ANAPHORIC_BEFORE =
-  /\b(?:the|that|this|the same|thursday's|sunday's|saturday's|friday's|monday's|tuesday's|wednesday's|yesterday's|today's|its|their)\s+(?:\S+\s+){0,2}$/i;
+  /\b(?:the|that|this|the same|thursday's|sunday's|saturday's|friday's|monday's|tuesday's|wednesday's|yesterday's|today's|its|their)\s+(?:(?!(?:had|has|have|was|were|is|are|been|would|will|could|may|might|did|also|then|month|week|year|morning|evening|afternoon|night)\b)[^\s,;:.]+\s+){0,2}$/i;

@@ -41,8 +41,9 @@ their its his her our than but while when after before during including among sa
 killed dead died die wounded injured hurt killing wounding injuring lost perished missing abducted kidnapped
 arrested detained more less other others' per`.split(/\s+/),
 );
+/** Units and clock words, matched as whole words ("am" must not catch "American"). */
 const NOT_COUNTABLE =
-  /^(?:a\.?m\.?|p\.?m\.?|pm|am|percent|per|%|km|kilomet|kilogram|kg|mile|metre|meter|hour|minute|second|day|week|month|year|o'clock|times|mm)/i;
+  /^(?:a\.?m\.?|p\.?m\.?|pm|am|percent|per|%|km|kilomet\w*|kilograms?|kg|miles?|metres?|meters?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|o'clock|times|mm)(?![\p{L}\d])/iu;
 
 function bounds(qualifier: string, value: number, plus: boolean): [number | null, number | null] {
   const q = qualifier.toLowerCase();

@@ -65,3 +65,4 @@ export function findTimeExpressions(
 }
 
 export { parseIso } from './calendar.js';
+export { findRelativeShifts, shiftRange, type RelativeShift } from './relative.js';

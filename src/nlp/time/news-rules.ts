@@ -167,6 +167,8 @@ export const NEWS_RULES: readonly NewsRule[] = [
         /^last/i.test(m[0]) && mon === a.m ? a.y - 1 : yearOfMonth(mon, a),
         mon,
       );
+      // "since January" runs from the month's first day to publication.
+      if (/^since/i.test(m[0])) return range(start, iso(a.y, a.m, a.d));
       return { start, end, precision: 'month' };
     },
   },
