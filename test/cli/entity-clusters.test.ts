@@ -37,7 +37,7 @@ describe('sitrep entity clusters', () => {
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/2 cluster\(s\) of this name/);
     expect(table.stdout).toMatch(/first document naming it/);
-    expect(table.stdout).toMatch(/no country in common/);
+    expect(table.stdout).toMatch(/no place near theirs/);
     const json = JSON.parse(
       sitrep(['entity', 'clusters', 'Zarif Gulzar', '--format', 'json', '--db', db]).stdout,
     ) as EntityClusterDecision[];

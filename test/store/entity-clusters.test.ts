@@ -9,7 +9,7 @@ import type { Entity, Geo } from '../../src/core/index.js';
 import { documentId } from '../../src/core/index.js';
 import type { DocumentRecord } from '../../src/store/index.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
-import { documentContext } from '../../src/store/sqlite/entity-clusters.js';
+import { documentContext, nearCells } from '../../src/store/sqlite/entity-clusters.js';
 import { tempStore } from '../fusion/helpers.js';
 import { sampleRecord } from './fixtures.js';
 
@@ -31,6 +31,24 @@ const PLACES: Record<string, Geo> = {
     admin2: 'Peshawar',
     featureClass: 'city',
     geonamesId: 1168197,
+  },
+  Khost: {
+    lat: 33.34,
+    lon: 69.92,
+    countryCode: 'AF',
+    admin1: 'Khowst',
+    admin2: 'Khost',
+    featureClass: 'city',
+    geonamesId: 1444362,
+  },
+  Miramshah: {
+    lat: 33.0,
+    lon: 70.07,
+    countryCode: 'PK',
+    admin1: 'Khyber Pakhtunkhwa',
+    admin2: 'North Waziristan',
+    featureClass: 'city',
+    geonamesId: 1170221,
   },
   Maiduguri: {
     lat: 11.85,
@@ -133,7 +151,7 @@ describe('clusters of unknown names by co-occurring context', () => {
     expect(decisions.map((d) => d.reason)).toEqual([
       'first document naming it',
       expect.stringContaining('kb:actor:ttp'),
-      expect.stringContaining('no country in common (this document: cc:NG)'),
+      expect.stringContaining('no place near theirs (this document: cc:NG)'),
     ]);
     expect(decisions.every((d) => d.clustersOfName === 2)).toBe(true);
     // The KB actor is one entity whatever the context.
@@ -141,6 +159,29 @@ describe('clusters of unknown names by co-occurring context', () => {
     // Listing by name finds both people.
     const listed = await store.listEntities({ name: 'Ahmed Rafiq' });
     expect(listed.map((e) => e.key).sort()).toEqual([a, n].sort());
+  });
+
+  it('keeps together a man reported across a border, a few hundred km away', async () => {
+    const khost = record('Karim Zadran was killed in Khost.', [
+      { name: 'Karim Zadran', type: 'person' },
+      { name: 'Khost', type: 'location' },
+    ]);
+    const miramshah = record('Karim Zadran is alive and hiding near Miramshah.', [
+      { name: 'Karim Zadran', type: 'person' },
+      { name: 'Miramshah', type: 'location' },
+    ]);
+    for (const r of [khost, miramshah]) await store.saveDocument(r);
+    expect(await keyIn(store, miramshah, 'Karim Zadran')).toBe(await keyIn(store, khost, 'Karim Zadran'));
+    const [, second] = await store.entityClusterDecisions(await keyIn(store, khost, 'Karim Zadran'));
+    expect(second?.reason).toMatch(/places near/);
+  });
+
+  it('nearCells covers the neighbourhood and wraps at the antimeridian', () => {
+    const cells = nearCells(['cell:16:34', 'kb:actor:x']);
+    expect(cells).toHaveLength(25);
+    expect(cells).toContain('cell:14:32');
+    expect(cells).toContain('cell:18:36');
+    expect(nearCells(['cell:-9:89'])).toContain('cell:-9:-90');
   });
 
   it('a document without places joins the cluster seen in most documents', async () => {

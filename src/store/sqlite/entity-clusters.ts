@@ -7,8 +7,9 @@
  *
  * The rule is conservative in the direction analysts can repair: a document joins the cluster it
  * shares the most context with; it founds a new cluster only when both it and every existing
- * cluster have places and none of them is in a country the document names, and nothing else is
- * shared. Wrong decisions are undone with `sitrep entity merge` / `split`, which act on the keys
+ * cluster have places, none of the document's places lies near one of the cluster's (a few hundred
+ * km: a commander who crosses from Khost to North Waziristan is still the same man), and nothing
+ * else is shared. Wrong decisions are undone with `sitrep entity merge` / `split`, which act on the keys
  * written here (and are re-applied when a document is re-ingested).
  *
  * Cost per unknown entity: a few index lookups bounded by the number of clusters of one name and
@@ -30,7 +31,8 @@ export const ENTITY_CLUSTER_TABLES_SQL = `
     documents INTEGER NOT NULL DEFAULT 0
   );
   CREATE INDEX entity_clusters_base ON entity_clusters(base_key);
-  -- How often each context feature occurs in a cluster's documents ("kb:actor:ttp", "cc:PK", ...).
+  -- How often each context feature occurs in a cluster's documents ("kb:actor:ttp", "cc:PK",
+  -- "cell:16:34" for a place in a 2° grid cell, ...).
   CREATE TABLE entity_cluster_features (
     cluster_key TEXT NOT NULL,
     feature TEXT NOT NULL,
@@ -56,7 +58,10 @@ export const ENTITY_CLUSTER_TABLES_SQL = `
 const CLUSTERED_TYPES: ReadonlySet<string> = new Set(['person', 'group', 'organization']);
 
 /** Weight of a shared feature by kind: actors and names say more than a whole country does. */
-const WEIGHTS: Readonly<Record<string, number>> = { kb: 2, name: 2, a1: 1, cc: 0.5 };
+const WEIGHTS: Readonly<Record<string, number>> = { kb: 2, name: 2, a1: 1, cc: 0.5, cell: 0 };
+/** Grid cells of places, in degrees; "near" is within NEAR_CELLS cells (about 450–650 km at these sizes). */
+const CELL_DEGREES = 2;
+const NEAR_CELLS = 2;
 /** Shared weight at or above which a document joins a cluster without further checks. */
 const JOIN_AT = 1;
 /** At most this many features of each kind per document, so a long article costs no more than a short one. */
@@ -70,7 +75,13 @@ interface ClusterRow {
 /** The context a document gives every unknown name in it. */
 export function documentContext(entities: readonly Entity[]): Map<string, string[]> {
   const byEntity = new Map<string, string[]>();
-  const kinds: Record<string, Set<string>> = { kb: new Set(), name: new Set(), cc: new Set(), a1: new Set() };
+  const kinds: Record<string, Set<string>> = {
+    kb: new Set(),
+    name: new Set(),
+    cc: new Set(),
+    a1: new Set(),
+    cell: new Set(),
+  };
   for (const e of entities) {
     if (e.kbId) kinds.kb!.add(`kb:${e.kbId}`);
     else if (CLUSTERED_TYPES.has(e.type)) kinds.name!.add(`name:${e.type}:${nameKey(e.name)}`);
@@ -79,6 +90,8 @@ export function documentContext(entities: readonly Entity[]): Map<string, string
       kinds.cc!.add(`cc:${geo.countryCode}`);
       if (geo.admin1) kinds.a1!.add(`a1:${geo.countryCode}.${nameKey(geo.admin1)}`);
     }
+    if (geo && Number.isFinite(geo.lat) && Number.isFinite(geo.lon))
+      kinds.cell!.add(`cell:${Math.floor(geo.lat / CELL_DEGREES)}:${Math.floor(geo.lon / CELL_DEGREES)}`);
   }
   const capped = Object.values(kinds).flatMap((s) => [...s].sort().slice(0, CAP_PER_KIND));
   for (const e of entities) {
@@ -94,6 +107,24 @@ export function documentContext(entities: readonly Entity[]): Map<string, string
 
 function kindOf(feature: string): string {
   return feature.slice(0, feature.indexOf(':'));
+}
+
+/** The grid cells near a document's own cells (longitude wraps at the antimeridian). */
+export function nearCells(features: readonly string[]): string[] {
+  const out = new Set<string>();
+  const wrap = 360 / CELL_DEGREES;
+  for (const f of features) {
+    if (!f.startsWith('cell:')) continue;
+    const [, a, b] = f.split(':');
+    const lat = Number(a);
+    const lon = Number(b);
+    for (let i = -NEAR_CELLS; i <= NEAR_CELLS; i++)
+      for (let j = -NEAR_CELLS; j <= NEAR_CELLS; j++) {
+        const x = ((((lon + j + wrap / 2) % wrap) + wrap) % wrap) - wrap / 2;
+        out.add(`cell:${lat + i}:${x}`);
+      }
+  }
+  return [...out];
 }
 
 /**
@@ -117,8 +148,11 @@ export function assignClusters(
   const sharedOf = db.prepare(
     'SELECT feature FROM entity_cluster_features WHERE cluster_key = ? AND feature IN (SELECT value FROM json_each(?))',
   );
-  const countriesOf = db.prepare(
-    "SELECT feature FROM entity_cluster_features WHERE cluster_key = ? AND feature >= 'cc:' AND feature < 'cc;' LIMIT 50",
+  const hasPlaces = db.prepare(
+    "SELECT 1 FROM entity_cluster_features WHERE cluster_key = ? AND feature >= 'cell:' AND feature < 'cell;' LIMIT 1",
+  );
+  const nearOf = db.prepare(
+    'SELECT 1 FROM entity_cluster_features WHERE cluster_key = ? AND feature IN (SELECT value FROM json_each(?)) LIMIT 1',
   );
   const found = db.prepare(
     'INSERT INTO entity_clusters (cluster_key, base_key, type, name, founded_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -145,10 +179,12 @@ export function assignClusters(
       continue;
     }
     const featuresJson = JSON.stringify(features);
+    const nearJson = JSON.stringify(nearCells(features));
     const clusters = clustersOf.all(base) as ClusterRow[];
     const decision = decide(clusters, features, previous.get(base), (key) => ({
       shared: (sharedOf.all(key, featuresJson) as { feature: string }[]).map((r) => r.feature),
-      countries: (countriesOf.all(key) as { feature: string }[]).map((r) => r.feature),
+      hasPlaces: hasPlaces.get(key) !== undefined,
+      near: nearOf.get(key, nearJson) !== undefined,
     }));
     const key = decision.founds
       ? clusters.length
@@ -178,19 +214,23 @@ function decide(
   clusters: readonly ClusterRow[],
   features: readonly string[],
   previous: string | undefined,
-  look: (key: string) => { shared: string[]; countries: string[] },
+  look: (key: string) => { shared: string[]; hasPlaces: boolean; near: boolean },
 ): Decision {
   if (!clusters.length) return { founds: true, key: '', reason: 'first document naming it', shared: [] };
   if (previous && clusters.some((c) => c.cluster_key === previous))
     return { founds: false, key: previous, reason: 'kept its cluster on re-ingestion', shared: [] };
-  let best: { key: string; weight: number; shared: string[]; countries: string[] } | null = null;
-  let anyCountries = false;
+  let best: { key: string; weight: number; shared: string[] } | null = null;
+  let anyPlaces = false;
+  let near: string | null = null;
   for (const c of clusters) {
-    const { shared, countries } = look(c.cluster_key);
-    anyCountries ||= countries.length > 0;
+    const seen = look(c.cluster_key);
+    anyPlaces ||= seen.hasPlaces;
+    if (seen.near) near ??= c.cluster_key;
+    // A shared grid cell says "near", which `near` covers; it carries no weight of its own.
+    const shared = seen.shared.filter((f) => !f.startsWith('cell:'));
     const weight = shared.reduce((w, f) => w + (WEIGHTS[kindOf(f)] ?? 0), 0);
     // Ties go to the cluster seen in more documents (the list is in that order).
-    if (!best || weight > best.weight) best = { key: c.cluster_key, weight, shared, countries };
+    if (!best || weight > best.weight) best = { key: c.cluster_key, weight, shared };
   }
   const top = best!;
   if (top.weight >= JOIN_AT)
@@ -207,8 +247,15 @@ function decide(
       reason: `same country: ${top.shared.join(', ')}`,
       shared: top.shared,
     };
-  const ownCountries = features.filter((f) => f.startsWith('cc:'));
-  if (!ownCountries.length || !anyCountries) {
+  if (near)
+    return {
+      founds: false,
+      key: near,
+      reason: 'places near those of the cluster (within a few hundred km)',
+      shared: [],
+    };
+  const ownPlaces = features.some((f) => f.startsWith('cell:'));
+  if (!ownPlaces || !anyPlaces) {
     return {
       founds: false,
       key: clusters[0]!.cluster_key,
@@ -216,10 +263,11 @@ function decide(
       shared: [],
     };
   }
+  const countries = features.filter((f) => f.startsWith('cc:')).join(', ');
   return {
     founds: true,
     key: '',
-    reason: `nothing shared with the ${clusters.length} existing cluster(s), and no country in common (this document: ${ownCountries.join(', ')})`,
+    reason: `nothing shared with the ${clusters.length} existing cluster(s), and no place near theirs (this document: ${countries || 'places without a country'})`,
     shared: [],
   };
 }
