@@ -8,9 +8,11 @@ import { pipelineIngester } from './ingest.js';
 import { registerDocumentRoutes } from './routes/documents.js';
 import { registerEntityRoutes } from './routes/entities.js';
 import { registerEventRoutes } from './routes/events.js';
+import { registerFusionRoutes } from './routes/fusion.js';
 import { registerReviewRoutes } from './routes/review.js';
 import { registerSearchRoutes } from './routes/search.js';
 import type { ReadPool } from './read-pool.js';
+import type { ResponseCache } from './response-cache.js';
 import { securityHeaders } from './security.js';
 import { DEFAULT_WEB_ROOT, mountStatic } from './static-files.js';
 
@@ -23,6 +25,8 @@ export interface AppOptions {
   readonly webRoot?: string | null;
   /** Reader threads that answer GET /api/* requests in parallel; default none (answered here). */
   readonly readPool?: ReadPool;
+  /** Whole GET /api/* answers kept for the current version of the data; default none. */
+  readonly cache?: ResponseCache;
 }
 
 /** Largest request body: a long article as HTML, with room to spare. */
@@ -54,6 +58,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
       },
     }),
   );
+  if (options.cache) app.use('/api/*', options.cache.middleware());
   const pool = options.readPool;
   if (pool) app.use('/api/*', (c, next) => (c.req.method === 'GET' ? pool.fetch(c.req.raw) : next()));
   const deps = { store: options.store, ingest: options.ingest ?? pipelineIngester() };
@@ -63,6 +68,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   registerEntityRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerFusionRoutes(app, deps);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

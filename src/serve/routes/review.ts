@@ -1,4 +1,4 @@
-/** Review: corrections with their audit trail, and contradictions between documents. */
+/** Review: corrections with their audit trail (contradictions between reports: routes/fusion.ts). */
 import { createRoute } from '@hono/zod-openapi';
 import type { CorrectionAction } from '../../store/index.js';
 import { CorrectionBody, CorrectionIdParam, LimitQuery, RevertBody } from '../schemas.js';
@@ -32,17 +32,6 @@ const revert = createRoute({
   responses: { 200: jsonResponse('Correction'), ...errorResponses, 409: jsonResponse('already reverted') },
 });
 
-const contradictions = createRoute({
-  method: 'get',
-  path: '/api/contradictions',
-  tags: ['review'],
-  summary: 'Events of one category, day and place whose documents give different fatality counts',
-  description:
-    'What the store can tell today. Claim-level contradictions (issue 8: "killed" vs "alive", denials) are not built yet.',
-  request: { query: LimitQuery },
-  responses: { 200: jsonResponse('{ items: Contradiction[] }'), 400: errorResponses[400] },
-});
-
 /** Registers the review routes. */
 export function registerReviewRoutes(app: Api, { store }: RouteDeps): void {
   app.openapi(list, async (c) => c.json({ items: await store.listCorrections(c.req.valid('query')) }, 200));
@@ -63,8 +52,4 @@ export function registerReviewRoutes(app: Api, { store }: RouteDeps): void {
       200,
     );
   });
-
-  app.openapi(contradictions, async (c) =>
-    c.json({ items: await store.listContradictions(c.req.valid('query')) }, 200),
-  );
 }

@@ -4,11 +4,34 @@ import type { Correction } from '../api';
 import { useLoad } from '../router';
 import { Loaded } from './common';
 
+/** One side of a recorded disagreement: what a document says, and the words it says it in. */
+interface Side {
+  docId: string;
+  docTitle: string | null;
+  published: string | null;
+  value: string;
+  evidence: { text: string }[];
+}
+
 interface Contradiction {
-  category: string;
-  date: string;
-  place: { key: string; name: string };
-  reports: { docId: string; fatalities: number }[];
+  id: number;
+  kind: string;
+  fusedId: string | null;
+  subject: { key: string; name: string } | null;
+  a: Side;
+  b: Side;
+  note: string;
+}
+
+function SideView({ side }: { side: Side }) {
+  return (
+    <span class="side">
+      <strong>{side.value}</strong> in{' '}
+      <a href={href.doc(side.docId)}>{side.docTitle ?? side.docId.slice(0, 12)}</a>
+      {side.published ? ` (${side.published})` : ''}
+      {side.evidence[0] ? <q>{side.evidence[0].text.slice(0, 200)}</q> : null}
+    </span>
+  );
 }
 
 export function ReviewPage() {
@@ -73,21 +96,31 @@ export function ReviewPage() {
       </Loaded>
       <h2>Contradictions</h2>
       <p class="muted">
-        Reports of one event (same category, day and place) that give different death tolls.
+        Independent reports that disagree — figures, perpetrators, claimants, place, date, alive vs dead. Both
+        sides are kept as their documents say them; nothing is overwritten.
       </p>
       <Loaded {...contra}>
-        {(d) => (
-          <ul>
-            {d.items.map((c) => (
-              <li>
-                {c.date} · {c.category} · <a href={href.entity(c.place.key)}>{c.place.name}</a>:{' '}
-                {c.reports.map((r) => (
-                  <a href={href.doc(r.docId)}>{r.fatalities} </a>
-                ))}
-              </li>
-            ))}
-          </ul>
-        )}
+        {(d) =>
+          d.items.length ? (
+            <ul class="contradictions">
+              {d.items.map((c) => (
+                <li data-kind={c.kind}>
+                  <span class="kind">{c.kind}</span>
+                  {c.subject ? (
+                    <>
+                      {' '}
+                      <a href={href.entity(c.subject.key)}>{c.subject.name}</a>:
+                    </>
+                  ) : null}{' '}
+                  <SideView side={c.a} /> vs <SideView side={c.b} />
+                  {c.note ? <span class="muted"> — {c.note}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">No contradictions between stored reports.</p>
+          )
+        }
       </Loaded>
     </section>
   );
