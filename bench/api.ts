@@ -3,13 +3,16 @@
 // event filter, GeoJSON and search endpoints with 20 concurrent clients (autocannon).
 //   npx tsx bench/api.ts [--docs 100000] [--seconds 10] [--db PATH (reused if it has the docs)]
 //     [--readers N (reader threads for GET /api/*; default 0 = main thread only)]
+//     [--no-cache (no response cache: every request is answered from the database)]
+//     [--service (one request at a time in process: each endpoint's own cost, no load)]
 //     [--queries (single-query timings through the Store, no HTTP)]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { startServer } from '../src/serve/index.js';
+import { createApp, startServer } from '../src/serve/index.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { rng, syntheticRecord } from '../test/serve/synthetic.js';
 
@@ -21,7 +24,9 @@ const { values } = parseArgs({
     db: { type: 'string', default: join(import.meta.dirname, '..', 'tmp', 'bench-api.db') },
     serve: { type: 'boolean', default: false },
     readers: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
     queries: { type: 'boolean', default: false },
+    service: { type: 'boolean', default: false },
   },
 });
 
@@ -29,8 +34,20 @@ if (values.serve) {
   // Child mode: serve the database until killed.
   const store = openSqliteStore(values.db);
   const readers = values.readers === undefined ? {} : { readers: Number(values.readers) };
-  const server = await startServer({ store, port: 0, host: '127.0.0.1', webRoot: null, ...readers });
+  const server = await startServer({
+    store,
+    port: 0,
+    host: '127.0.0.1',
+    webRoot: null,
+    cacheResponses: !values['no-cache'],
+    ...readers,
+  });
   process.stdout.write(`${server.url}\n`);
+  // The parent asks for the cache's counters between endpoints.
+  process.on('SIGUSR2', () => {
+    const { hits, misses } = server.cache?.stats() ?? { hits: 0, misses: 0 };
+    process.stdout.write(`${JSON.stringify({ hits, misses })}\n`);
+  });
 } else {
   await main();
 }
@@ -39,71 +56,235 @@ async function main(): Promise<void> {
   const docs = Number(values.docs);
   await buildDatabase(values.db, docs);
   if (values.queries) return singleQueries(values.db);
+  if (values.service) return serviceTimes(values.db);
   const readers = values.readers === undefined ? [] : ['--readers', values.readers];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', import.meta.filename, '--serve', '--db', values.db, ...readers],
+    [
+      '--import',
+      'tsx',
+      import.meta.filename,
+      '--serve',
+      '--db',
+      values.db,
+      ...readers,
+      ...(values['no-cache'] ? ['--no-cache'] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const url = await new Promise<string>((resolve) =>
-    child.stdout.once('data', (b: Buffer) => resolve(b.toString().trim())),
-  );
+  const lines = readLines(child.stdout);
+  const url = await lines.next();
   try {
-    const store = openSqliteStore(values.db);
-    const keys = (await store.listEntities({ type: 'group', limit: 200 })).map((e) => e.key);
-    const people = (await store.listEntities({ prefix: 'noor', limit: 50 })).map((e) => e.key);
-    await store.close();
-    const rand = rng(7);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const places = [
-      'Quetta',
-      'Peshawar',
-      'Kabul',
-      'Maiduguri',
-      'Mogadishu',
-      'Gao',
-      'Marib',
-      'Srinagar',
-      'Goma',
-      'PK',
-      'NG',
-      'Balochistan',
-    ];
-    const months = Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`);
-    const cases: [string, () => string][] = [
-      ['entity profile', () => `/api/entities/${encodeURIComponent(pick([...keys, ...people]))}`],
-      [
-        'event filter',
-        () => {
-          const m = pick(months);
-          return pick([
-            `/api/events?type=battles&since=${m}-01&until=${m}-28&limit=100`,
-            `/api/events?place=${pick(places)}&limit=100`,
-            `/api/events?actor=${encodeURIComponent(pick(['TTP', 'ISKP', 'Boko Haram', 'JNIM', 'M23']))}&limit=100`,
-          ]);
-        },
-      ],
-      [
-        'GeoJSON',
-        () => {
-          const lon = 40 + Math.floor(rand() * 30);
-          const lat = Math.floor(rand() * 30);
-          return `/api/events/geojson?bbox=${lon},${lat},${lon + 10},${lat + 10}&limit=500`;
-        },
-      ],
-      [
-        'search',
-        () =>
-          `/api/search?q=${encodeURIComponent(pick([...places.slice(0, 9), 'Town 17', 'Town 1234', 'commander Mehsud', 'suicide bomber', 'drone strike Marib']))}`,
-      ],
-    ];
+    const cases = await requestMakers(values.db);
     const rows: string[][] = [];
-    for (const [name, path] of cases)
-      rows.push([name, ...(await measure(url, path, Number(values.seconds)))]);
+    process.stdout.write(
+      `load average before: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
+    for (const [name, path] of cases) {
+      // Hits and misses are counted over the measured requests alone.
+      // Warm-up, not counted: reader threads compile the app on their first request.
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let i = 0; i < 10; i++) await (await fetch(url + path())).arrayBuffer();
+        }),
+      );
+      child.kill('SIGUSR2');
+      const before = JSON.parse(await lines.next()) as CacheCounts;
+      const figures = await measure(url, path, Number(values.seconds));
+      child.kill('SIGUSR2');
+      const after = JSON.parse(await lines.next()) as CacheCounts;
+      const served = after.hits + after.misses - before.hits - before.misses;
+      const hitRate = served ? `${((100 * (after.hits - before.hits)) / served).toFixed(1)}%` : 'off';
+      rows.push([name, ...figures, hitRate, loadavg()[0]!.toFixed(2)]);
+    }
     printTable(docs, rows);
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/** Cache counters the serving child prints on SIGUSR2 (zeros when it has no cache). */
+interface CacheCounts {
+  hits: number;
+  misses: number;
+}
+
+/** Successive lines of a stream, one per call. */
+function readLines(stream: NodeJS.ReadableStream): { next(): Promise<string> } {
+  const ready: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let rest = '';
+  stream.on('data', (b: Buffer) => {
+    const parts = (rest + b.toString()).split('\n');
+    rest = parts.pop() ?? '';
+    for (const line of parts) {
+      const w = waiting.shift();
+      if (w) w(line.trim());
+      else ready.push(line.trim());
+    }
+  });
+  return {
+    next: () =>
+      ready.length ? Promise.resolve(ready.shift()!) : new Promise((resolve) => waiting.push(resolve)),
+  };
+}
+
+/**
+ * What each endpoint is asked, drawn at random from the whole database: entities (half of them
+ * among the 1,000 most documented, half from all: groups, people and places), place and actor names, sub-event types and
+ * months, map boxes of any size anywhere over the events, and search words from the corpus. With
+ * this many different requests a response cache cannot answer most of them; the hit rate printed
+ * beside each row says how many it did.
+ */
+async function requestMakers(path: string): Promise<[string, () => string][]> {
+  const store = openSqliteStore(path);
+  const db = store.db;
+  const entityKeys = db.prepare('SELECT entity_key FROM entity_stats').pluck().all() as string[];
+  // Listings rank by documents, so analysts open the much-reported entities most often.
+  const popular = db
+    .prepare('SELECT entity_key FROM entity_stats ORDER BY documents DESC LIMIT 1000')
+    .pluck()
+    .all() as string[];
+  const names = (type: string): string[] =>
+    db.prepare('SELECT name FROM entity_stats WHERE type = ?').pluck().all(type) as string[];
+  const groups = names('group');
+  const people = names('person');
+  const places = names('location');
+  const aliases = db
+    .prepare(
+      `SELECT f.value FROM entity_facets f JOIN entity_stats s ON s.entity_key = f.entity_key
+       WHERE f.kind = 'alias' AND s.type = 'group'`,
+    )
+    .pluck()
+    .all() as string[];
+  const countries = db
+    .prepare('SELECT DISTINCT country_code FROM events WHERE country_code IS NOT NULL')
+    .pluck()
+    .all() as string[];
+  const types = db.prepare('SELECT DISTINCT type FROM events').pluck().all() as string[];
+  const categories = db.prepare('SELECT DISTINCT category FROM events').pluck().all() as string[];
+  const box = db
+    .prepare('SELECT min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n FROM events')
+    .get() as { w: number; s: number; e: number; n: number };
+  await store.close();
+  process.stdout.write(
+    `request pool: ${entityKeys.length} entities, ${places.length} places, ${groups.length + aliases.length} actor names, ${people.length} people\n`,
+  );
+  const rand = rng(7);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const q = encodeURIComponent;
+  const day = (): string => {
+    const d = new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 366) * 86_400_000);
+    return d.toISOString().slice(0, 10);
+  };
+  const range = (): string => {
+    const a = day();
+    const b = day();
+    return a < b ? `since=${a}&until=${b}` : `since=${b}&until=${a}`;
+  };
+  const eventFilter = (): string =>
+    pick([
+      () => `type=${pick([...types, ...categories])}&${range()}`,
+      () => `place=${q(pick([...places, ...countries]))}`,
+      () => `actor=${q(pick([...groups, ...aliases]))}`,
+      () => `actor=${q(pick(people))}&type=${pick(categories)}`,
+      () => `entity=${q(pick(entityKeys))}`,
+      () => `place=${q(pick(countries))}&${range()}`,
+    ])();
+  const bbox = (): string => {
+    const width = 0.5 + rand() * 12;
+    const height = 0.5 + rand() * 10;
+    const west = box.w - 2 + rand() * (box.e - box.w + 4 - width);
+    const south = box.s - 2 + rand() * (box.n - box.s + 4 - height);
+    const f = (x: number): string => x.toFixed(2);
+    return `${f(west)},${f(south)},${f(west + width)},${f(south + height)}`;
+  };
+  const words = [
+    'suicide bomber',
+    'drone strike',
+    'roadside bomb',
+    'abducted villagers',
+    'clashed',
+    'commander',
+  ];
+  return [
+    // Half from the 1,000 most-documented entities, half from all of them (mostly rare names).
+    ['entity profile', () => `/api/entities/${q(pick(rand() < 0.5 ? popular : entityKeys))}`],
+    ['event filter', () => `/api/events?${eventFilter()}&limit=100`],
+    ['GeoJSON', () => `/api/events/geojson?bbox=${bbox()}&limit=500`],
+    [
+      'search',
+      () =>
+        `/api/search?q=${q(
+          pick([
+            () => pick(places),
+            () => pick(people),
+            () => pick(groups),
+            () => `${pick(words)} ${pick(places)}`,
+            () => pick(words),
+          ])(),
+        )}`,
+    ],
+  ];
+}
+
+/**
+ * One request at a time, in process, without the response cache: what each endpoint costs to
+ * answer (route, queries, JSON) over the same varied requests as the load test.
+ */
+async function serviceTimes(path: string): Promise<void> {
+  const cases = await requestMakers(path);
+  const store = openSqliteStore(path);
+  const app = createApp({ store, webRoot: null });
+  // CPU time as well as wall time: on a shared machine the wall clock counts other processes' turns.
+  const head = ['endpoint', 'requests', 'mean ms', 'p50 ms', 'p95 ms', 'max ms', 'CPU ms/req', 'mean KB'];
+  const rows: string[][] = [];
+  for (const [name, make] of cases) {
+    const ms: number[] = [];
+    let bytes = 0;
+    let cpu = 0;
+    for (let i = 0; i < 300; i++) {
+      if (i === 50) cpu = cpuMs();
+      const url = make();
+      const t = performance.now();
+      const res = await app.request(url);
+      const body = await res.arrayBuffer();
+      ms.push(performance.now() - t);
+      bytes += body.byteLength;
+      if (res.status !== 200) throw new Error(`${url}: ${res.status} ${new TextDecoder().decode(body)}`);
+    }
+    const timed = ms.slice(50).sort((a, b) => a - b);
+    const at = (p: number): string => timed[Math.floor(p * (timed.length - 1))]!.toFixed(2);
+    const mean = timed.reduce((a, b) => a + b, 0) / timed.length;
+    const cpuPer = (cpuMs() - cpu) / timed.length;
+    rows.push([
+      name,
+      String(timed.length),
+      mean.toFixed(2),
+      at(0.5),
+      at(0.95),
+      at(1),
+      cpuPer.toFixed(2),
+      (bytes / 300 / 1024).toFixed(1),
+    ]);
+  }
+  await store.close();
+  const all = [head, ...rows];
+  const width = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  process.stdout.write(
+    `one request at a time (first 50 of 300 are warm-up); load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
+  for (const r of all) process.stdout.write(`${r.map((c, i) => c.padEnd(width[i]!)).join('  ')}\n`);
+}
+
+/** CPU milliseconds this process has used (all its threads). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /** Median and slowest of 7 runs of each heavy query, straight through the Store (no HTTP, no JSON). */
@@ -199,7 +380,17 @@ async function measure(url: string, path: () => string, seconds: number): Promis
 }
 
 function printTable(docs: number, rows: string[][]): void {
-  const head = ['endpoint', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'];
+  const head = [
+    'endpoint',
+    'requests',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'errors',
+    'cache hits',
+    'load',
+  ];
   const all = [head, ...rows];
   const width = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   process.stdout.write(`\n${docs} documents, 20 concurrent clients, target p95 < 50 ms\n`);

@@ -4,7 +4,7 @@
 // News arrives in date order and the density of incidents per day stays constant, as in a real feed:
 // the store grows, the candidates per lookup do not.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentId } from '../src/core/index.js';
 import type {
@@ -247,6 +247,12 @@ console.log(
 );
 console.log(
   `per document (CPU):  first ${tenth} ${(cpuFirst / tenth).toFixed(3)} ms, last ${tenth} ${(cpuLast / tenth).toFixed(3)} ms (last/first ${(cpuLast / cpuFirst).toFixed(2)})`,
+);
+// Wall time on a shared machine depends on the neighbours: say how busy it was.
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
 );
 const plan = db
   .prepare(

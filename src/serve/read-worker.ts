@@ -9,6 +9,10 @@ import type { ForwardedRequest, ForwardedResponse, ReadWorkerData } from './read
 const { dbPath } = workerData as ReadWorkerData;
 const db = new Database(dbPath, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
+// The same page cache as the writer's connection (openSqliteStore), and temp b-trees (ORDER BY,
+// DISTINCT) in memory: the default 2 MB cache re-reads index pages on every profile or listing.
+db.pragma('cache_size = -65536');
+db.pragma('temp_store = MEMORY');
 const app = createApp({
   store: new SqliteStore(db),
   webRoot: null,

@@ -6,10 +6,13 @@ import { SqliteStore } from '../store/sqlite/index.js';
 import type { AppOptions } from './app.js';
 import { createApp } from './app.js';
 import { ReadPool } from './read-pool.js';
+import { ResponseCache } from './response-cache.js';
 
 /** A running server and how to stop it. */
 export interface RunningServer {
   readonly url: string;
+  /** The response cache, when there is one (its hit counts are for the bench). */
+  readonly cache: ResponseCache | null;
   close(): Promise<void>;
 }
 
@@ -23,12 +26,18 @@ export interface ServerOptions extends AppOptions {
    * helped search and hurt profiles, so the pool is opt-in.
    */
   readonly readers?: number;
+  /**
+   * Keep whole GET /api/* answers until the data changes (SQLite stores only, where the data
+   * version can be read); default true.
+   */
+  readonly cacheResponses?: boolean;
 }
 
 /** Listens on host:port (port 0 picks a free one) and resolves once it accepts connections. */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const pool = readPoolFor(options);
-  const app = createApp({ ...options, ...(pool ? { readPool: pool } : {}) });
+  const cache = options.cache ?? cacheFor(options);
+  const app = createApp({ ...options, ...(pool ? { readPool: pool } : {}), ...(cache ? { cache } : {}) });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },
@@ -36,6 +45,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         const host = info.address.includes(':') ? `[${info.address}]` : info.address;
         resolve({
           url: `http://${host}:${info.port}`,
+          cache,
           close: async () => {
             await new Promise<void>((done) => server.close(() => done()));
             await pool?.close();
@@ -54,4 +64,16 @@ function readPoolFor(options: ServerOptions): ReadPool | null {
   const path = options.store.db.name;
   if (!path || path === ':memory:' || options.store.db.memory) return null;
   return new ReadPool(path, size);
+}
+
+/**
+ * A response cache keyed on the SQLite data version: PRAGMA data_version moves when another
+ * connection (a CLI ingest) commits, total_changes() when this one writes.
+ */
+function cacheFor(options: ServerOptions): ResponseCache | null {
+  if (options.cacheResponses === false || !(options.store instanceof SqliteStore)) return null;
+  const db = options.store.db;
+  const others = db.prepare('PRAGMA data_version').pluck();
+  const own = db.prepare('SELECT total_changes()').pluck();
+  return new ResponseCache({ version: () => `${String(others.get())}.${String(own.get())}` });
 }

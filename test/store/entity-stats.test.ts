@@ -126,7 +126,9 @@ describe('read-side statistics kept by triggers', () => {
     old.exec(
       'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
-    for (const m of migrations.filter((m) => m.version < 5)) {
+    // Everything before version 5, plus the entity clusters (version 8, independent of version 5)
+    // that today's writer needs to save a document at all.
+    for (const m of migrations.filter((m) => m.version < 5 || m.version === 8)) {
       old.exec(m.sql);
       old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, 'then');
     }

@@ -27,6 +27,33 @@ describe('sqlite specifics', () => {
     await again.close();
   });
 
+  it('stores the story with the document row; the full-text index changes only with title or text', async () => {
+    const store = openSqliteStore(join(dir, 'fts.db'));
+    const rec = sampleRecord();
+    const id = rec.extraction.document.id;
+    await store.saveDocument({
+      ...rec,
+      story: { storyId: 'story:a', fingerprint: { exactKey: 'k-a', signature: 'sig', bands: ['b1', 'b2'] } },
+    });
+    expect(
+      store.db.prepare('SELECT story_id, exact_key, near_signature FROM documents WHERE id = ?').get(id),
+    ).toEqual({ story_id: 'story:a', exact_key: 'k-a', near_signature: 'sig' });
+    expect(
+      store.db.prepare('SELECT band FROM document_bands WHERE doc_id = ? ORDER BY band').pluck().all(id),
+    ).toEqual(['b1', 'b2']);
+    const ftsRows = (): unknown => store.db.prepare('SELECT count(*) FROM documents_fts_data').pluck().get();
+    const before = ftsRows();
+    store.db.prepare("UPDATE documents SET story_id = 'story:b', outlet = 'X' WHERE id = ?").run(id);
+    expect(ftsRows()).toBe(before);
+    const word = 'roadside'; // in the text, not the title
+    expect(rec.doc.text).toContain(word);
+    expect((await store.search(word)).map((h) => h.docId)).toEqual([id]);
+    store.db.prepare("UPDATE documents SET text = 'Nothing but zanzibarite here.' WHERE id = ?").run(id);
+    expect((await store.search('zanzibarite')).map((h) => h.docId)).toEqual([id]);
+    expect(await store.search(word)).toEqual([]);
+    await store.close();
+  });
+
   it('rolls back a document whose write fails half-way, leaving earlier data intact', async () => {
     const store = openSqliteStore(join(dir, 'atomic.db'));
     await store.saveDocument(sampleRecord());

@@ -10,6 +10,7 @@ const search = createRoute({
   tags: ['search'],
   summary: 'Ranked full-text search over documents, and entities whose names start with the query',
   description:
+    'Ranks (bm25, titles weighted) the 2,000 most recently stored matching documents. ' +
     'Snippets mark matched words with \\u0002 … \\u0003; clients render them as text, never as HTML.',
   request: { query: SearchQuery },
   responses: {

@@ -33,36 +33,106 @@ export function entityProfile(db: Database.Database, summary: EntitySummary, lim
   };
 }
 
+/**
+ * Version 7 of the schema: relations between two different entities counted per (entity, direction,
+ * type, other entity), so a profile reads its most frequent relations from the top of an index
+ * instead of grouping every relation row of a much-reported entity (thousands for a large group).
+ * Triggers on relation_keys keep the counts exact through saves, re-ingestion, deletions and
+ * corrections (which move relation_keys rows between keys); other_name follows the other entity's
+ * displayed name and only orders ties, as the name did in the grouped query.
+ */
+export const ENTITY_LINKS_SQL = `
+  CREATE TABLE entity_links (
+    entity_key TEXT NOT NULL,
+    dir TEXT NOT NULL,
+    type TEXT NOT NULL,
+    other_key TEXT NOT NULL,
+    other_name TEXT,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (entity_key, dir, type, other_key)
+  ) WITHOUT ROWID;
+  INSERT INTO entity_links (entity_key, dir, type, other_key, n)
+    SELECT subject_key, 'out', type, object_key, count(*) FROM relation_keys
+    WHERE subject_key <> object_key GROUP BY subject_key, type, object_key;
+  INSERT INTO entity_links (entity_key, dir, type, other_key, n)
+    SELECT object_key, 'in', type, subject_key, count(*) FROM relation_keys
+    WHERE subject_key <> object_key GROUP BY object_key, type, subject_key;
+  UPDATE entity_links SET other_name = (SELECT name FROM entity_stats WHERE entity_key = other_key);
+  CREATE INDEX entity_links_rank ON entity_links(entity_key, n DESC, other_name);
+  CREATE INDEX entity_links_other ON entity_links(other_key);
+
+  CREATE TRIGGER relation_keys_links_ai AFTER INSERT ON relation_keys
+  WHEN NEW.subject_key <> NEW.object_key BEGIN
+    ${addLink('NEW')}
+  END;
+  CREATE TRIGGER relation_keys_links_ad AFTER DELETE ON relation_keys
+  WHEN OLD.subject_key <> OLD.object_key BEGIN
+    ${removeLink('OLD')}
+  END;
+  CREATE TRIGGER relation_keys_links_au AFTER UPDATE OF type, subject_key, object_key ON relation_keys
+  WHEN OLD.type IS NOT NEW.type OR OLD.subject_key IS NOT NEW.subject_key OR OLD.object_key IS NOT NEW.object_key
+  BEGIN
+    ${removeLink('OLD', 'AND OLD.subject_key <> OLD.object_key')}
+    ${addLink('NEW', 'WHERE NEW.subject_key <> NEW.object_key')}
+  END;
+  CREATE TRIGGER entity_stats_links_name AFTER UPDATE OF name ON entity_stats
+  WHEN OLD.name IS NOT NEW.name BEGIN
+    UPDATE entity_links SET other_name = NEW.name WHERE other_key = NEW.entity_key;
+  END;
+`;
+
+/** Counts relation_keys row `r` in both ends' links (`where` may make that conditional). */
+function addLink(r: 'NEW' | 'OLD', where = 'WHERE true'): string {
+  const one = (from: string, dir: string, to: string): string => `
+    INSERT INTO entity_links (entity_key, dir, type, other_key, other_name, n)
+      SELECT ${r}.${from}, '${dir}', ${r}.type, ${r}.${to},
+        (SELECT name FROM entity_stats WHERE entity_key = ${r}.${to}), 1 ${where}
+      ON CONFLICT (entity_key, dir, type, other_key) DO UPDATE SET n = n + 1;`;
+  return one('subject_key', 'out', 'object_key') + one('object_key', 'in', 'subject_key');
+}
+
+/** Takes relation_keys row `r` out of both ends' links (`and` may make that conditional). */
+function removeLink(r: 'NEW' | 'OLD', and = ''): string {
+  const one = (from: string, dir: string, to: string): string => `
+    UPDATE entity_links SET n = n - 1
+      WHERE entity_key = ${r}.${from} AND dir = '${dir}' AND type = ${r}.type AND other_key = ${r}.${to} ${and};
+    DELETE FROM entity_links
+      WHERE entity_key = ${r}.${from} AND dir = '${dir}' AND type = ${r}.type AND other_key = ${r}.${to} AND n <= 0;`;
+  return one('subject_key', 'out', 'object_key') + one('object_key', 'in', 'subject_key');
+}
+
 function relationsOf(db: Database.Database, key: string, limit: number): EntityRelation[] {
-  // Both directions from relation_keys' indexes; names come from the other entity's statistics.
+  // The most frequent links from the top of entity_links_rank; each shown link's modalities and
+  // first 20 documents from relation_keys' index (a handful of rows per pair), names and types from
+  // the other's statistics: one statement.
   const rows = db
     .prepare(
-      `SELECT g.type, g.dir, g.other_key, s.name AS other_name, s.type AS other_type, g.n, g.modalities
-       FROM (SELECT type, 'out' AS dir, object_key AS other_key, count(*) AS n,
-                    json_group_array(DISTINCT modality) AS modalities
-             FROM relation_keys INDEXED BY relation_keys_subject WHERE subject_key = @key AND object_key <> @key
-             GROUP BY type, object_key
-             UNION ALL
-             SELECT type, 'in', subject_key, count(*), json_group_array(DISTINCT modality)
-             FROM relation_keys INDEXED BY relation_keys_object WHERE object_key = @key AND subject_key <> @key
-             GROUP BY type, subject_key) g
-       JOIN entity_stats s ON s.entity_key = g.other_key
-       ORDER BY g.n DESC, s.name LIMIT @limit`,
+      `SELECT l.type, l.dir, l.other_key, s.name AS other_name, s.type AS other_type, l.n,
+         CASE l.dir
+           WHEN 'out' THEN (SELECT json_group_array(DISTINCT modality) FROM relation_keys INDEXED BY relation_keys_subject
+             WHERE subject_key = l.entity_key AND type = l.type AND object_key = l.other_key)
+           ELSE (SELECT json_group_array(DISTINCT modality) FROM relation_keys INDEXED BY relation_keys_object
+             WHERE object_key = l.entity_key AND type = l.type AND subject_key = l.other_key)
+         END AS modalities,
+         CASE l.dir
+           WHEN 'out' THEN (SELECT json_group_array(doc_id) FROM (SELECT DISTINCT doc_id FROM relation_keys
+             WHERE subject_key = l.entity_key AND type = l.type AND object_key = l.other_key LIMIT 20))
+           ELSE (SELECT json_group_array(doc_id) FROM (SELECT DISTINCT doc_id FROM relation_keys
+             WHERE object_key = l.entity_key AND type = l.type AND subject_key = l.other_key LIMIT 20))
+         END AS doc_ids
+       FROM entity_links l INDEXED BY entity_links_rank
+       JOIN entity_stats s ON s.entity_key = l.other_key
+       WHERE l.entity_key = @key
+       ORDER BY l.n DESC, l.other_name LIMIT @limit`,
     )
     .all({ key, limit }) as Row[];
-  const outDocs = db.prepare(
-    'SELECT DISTINCT doc_id FROM relation_keys WHERE subject_key = ? AND type = ? AND object_key = ? LIMIT 20',
-  );
-  const inDocs = db.prepare(
-    'SELECT DISTINCT doc_id FROM relation_keys WHERE object_key = ? AND type = ? AND subject_key = ? LIMIT 20',
-  );
   return rows.map((r) => ({
     type: String(r.type),
     direction: r.dir === 'out' ? 'out' : 'in',
     other: { key: String(r.other_key), name: String(r.other_name), type: r.other_type as EntityType },
     count: Number(r.n),
     modalities: JSON.parse(String(r.modalities)) as Modality[],
-    docIds: (r.dir === 'out' ? outDocs : inDocs).pluck().all(key, r.type, r.other_key) as string[],
+    docIds: JSON.parse(String(r.doc_ids)) as string[],
   }));
 }
 
@@ -95,18 +165,6 @@ function timelineOf(db: Database.Database, key: string, limit: number): Timeline
 }
 
 function placesOf(db: Database.Database, key: string, limit: number): LinkedPlace[] {
-  const located = db.prepare(
-    `SELECT s.name, s.type, (SELECT geo FROM doc_entities INDEXED BY doc_entities_geo
-       WHERE entity_key = s.entity_key AND geo IS NOT NULL LIMIT 1) AS geo
-     FROM entity_stats s WHERE s.entity_key = ?`,
-  );
-  const places: LinkedPlace[] = [];
-  const push = (placeKey: string, link: string, count: number): void => {
-    const r = located.get(placeKey) as Row | undefined;
-    if (r && typeof r.geo === 'string')
-      places.push(place(placeKey, r, JSON.parse(r.geo) as Geo, link, count));
-  };
-  push(key, 'self', 1);
   const fromEvents = db
     .prepare(
       `SELECT location_key AS key, count(*) AS n FROM event_entities INDEXED BY event_entities_place
@@ -116,14 +174,33 @@ function placesOf(db: Database.Database, key: string, limit: number): LinkedPlac
     .all(key, limit) as Row[];
   const fromRelations = db
     .prepare(
-      `SELECT type AS link, object_key AS key, count(*) AS n FROM relation_keys INDEXED BY relation_keys_subject
-       WHERE subject_key = ? AND type IN ('located_in', 'operates_in')
-       GROUP BY type, object_key ORDER BY n DESC LIMIT ?`,
+      `SELECT type AS link, other_key AS key, n FROM entity_links
+       WHERE entity_key = ? AND dir = 'out' AND type IN ('located_in', 'operates_in')
+       ORDER BY n DESC LIMIT ?`,
     )
     .all(key, limit) as Row[];
-  for (const r of fromEvents) push(String(r.key), 'event', Number(r.n));
-  for (const r of fromRelations) push(String(r.key), String(r.link), Number(r.n));
-  return places;
+  const links: [string, string, number][] = [
+    [key, 'self', 1],
+    ...fromEvents.map((r): [string, string, number] => [String(r.key), 'event', Number(r.n)]),
+    ...fromRelations.map((r): [string, string, number] => [String(r.key), String(r.link), Number(r.n)]),
+  ];
+  // Every linked key's name, type and coordinates in one statement; a place linked both by events
+  // and by relations is looked up (and its geo parsed) once.
+  const located = new Map<string, { row: Row; geo: Geo }>();
+  for (const r of db
+    .prepare(
+      `SELECT s.entity_key, s.name, s.type, (SELECT geo FROM doc_entities INDEXED BY doc_entities_geo
+         WHERE entity_key = s.entity_key AND geo IS NOT NULL LIMIT 1) AS geo
+       FROM entity_stats s WHERE s.entity_key IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify([...new Set(links.map(([k]) => k))])) as Row[]) {
+    if (typeof r.geo === 'string')
+      located.set(String(r.entity_key), { row: r, geo: JSON.parse(r.geo) as Geo });
+  }
+  return links.flatMap(([placeKey, link, count]) => {
+    const found = located.get(placeKey);
+    return found ? [place(placeKey, found.row, found.geo, link, count)] : [];
+  });
 }
 
 function place(key: string, row: Row, geo: Geo, link: string, count: number): LinkedPlace {

@@ -2,6 +2,8 @@ import { FEED_TABLES_SQL } from './feed-registry.js';
 import { STORY_TABLES_SQL } from './stories.js';
 import { FUSION_TABLES_SQL } from './fusion.js';
 import { ENTITY_STATS_SQL } from './entity-stats.js';
+import { ENTITY_LINKS_SQL } from './entity-profile.js';
+import { EVENT_GEO_SQL, EVENT_LABELS_SQL } from './event-filter.js';
 import { ENTITY_CLUSTER_TABLES_SQL } from './entity-clusters.js';
 
 /**
@@ -160,6 +162,27 @@ export const migrations: readonly {
     version: 5,
     name: 'read-side statistics and keys kept by triggers: entity stats, event place/actor/entity keys, relation keys',
     sql: ENTITY_STATS_SQL,
+  },
+  {
+    version: 6,
+    name: 'write path: re-index full text only when title or text change; drop an index another one prefixes',
+    sql: `
+      -- Version 1 re-indexed a document's full text on every UPDATE of its row, so setting its story
+      -- columns deleted and re-inserted all its tokens. Only title and text are indexed.
+      DROP TRIGGER documents_au;
+      CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+      END;
+      -- event_roles_entity_event (doc_id, local_id, event_id, role) serves every lookup this one did;
+      -- each index is one more page written per saved document.
+      DROP INDEX event_roles_entity;
+    `,
+  },
+  {
+    version: 7,
+    name: 'read models kept by triggers: entity links (relation counts per entity pair), event labels (role names), box index with dates',
+    sql: ENTITY_LINKS_SQL + EVENT_LABELS_SQL + EVENT_GEO_SQL,
   },
   {
     version: 8,

@@ -25,7 +25,7 @@ import type {
   StoredEvent,
 } from '../types.js';
 import { migrations } from './migrations.js';
-import { findStoryCandidates, storyMembers, writeStory } from './stories.js';
+import { findStoryCandidates, storyMembers, writeStoryBands } from './stories.js';
 import { applyCorrection, listCorrections, reapplyCorrections, revertCorrection } from './corrections.js';
 import { entityProfile } from './entity-profile.js';
 import { contradictions, relationGraph } from './graph.js';
@@ -37,6 +37,9 @@ import { eventHistogram, listEvents } from './event-filter.js';
 import { entitySummaries, rankedEntities, registerSqlFunctions } from './entity-stats.js';
 
 type Row = Record<string, unknown>;
+
+/** How many of the newest matching documents a search ranks (see search()). */
+const SEARCH_RANKED = 2000;
 
 /** The document-independent key of an entity: its kbId, else a hash of type and normalised name. */
 export function entityKey(e: Entity): string {
@@ -57,9 +60,15 @@ export function openSqliteStore(path: string): SqliteStore {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // A 64 MB page cache keeps the indexes that every write touches in memory as the file grows
-  // (the default 2 MB makes per-document cost climb with the database's size).
-  db.pragma('cache_size = -65536');
+  // Pages are read through a memory map (up to SQLite's 2 GB limit): a page the cache lacks then
+  // costs no read call or copy, so the page cache can stay small. It must: a B-tree split renumbers
+  // pages through a temporary page number past the 1 GB mark, and while the file is smaller than
+  // that, every commit after a split scans the whole page cache for pages above the database's end
+  // (SQLite's pcache1TruncateUnsafe). With the
+  // 64 MB cache used before, that scan grew with the cache as it filled and was most of the growth
+  // of per-document write cost (bench/fusion.ts).
+  db.pragma('mmap_size = 2147483648');
+  db.pragma('cache_size = -8192');
   db.pragma('temp_store = MEMORY');
   registerSqlFunctions(db);
   migrate(db);
@@ -109,9 +118,9 @@ export class SqliteStore extends FusionMethods implements Store {
     this.db
       .prepare(
         `INSERT INTO documents (id, title, url, published, dateline, language, outlet, author, origin, text,
-           extraction, problems, entity_count, event_count, ingested_at, updated_at)
+           extraction, problems, entity_count, event_count, ingested_at, updated_at, story_id, exact_key, near_signature)
          VALUES (@id, @title, @url, @published, @dateline, @language, @outlet, @author, @origin, @text,
-           @extraction, @problems, @entityCount, @eventCount, @ingestedAt, @updatedAt)`,
+           @extraction, @problems, @entityCount, @eventCount, @ingestedAt, @updatedAt, @storyId, @exactKey, @signature)`,
       )
       .run({
         id,
@@ -130,11 +139,15 @@ export class SqliteStore extends FusionMethods implements Store {
         eventCount: extraction.events.length,
         ingestedAt: typeof old?.ingested_at === 'string' ? old.ingested_at : now,
         updatedAt: now,
+        // Written with the row rather than by a later UPDATE: one row write, one entry per index.
+        storyId: record.story?.storyId ?? null,
+        exactKey: record.story?.fingerprint.exactKey ?? null,
+        signature: record.story?.fingerprint.signature ?? null,
       });
     this.writeEntities(id, extraction.entities, previousClusters);
     this.writeEvents(id, doc.text, extraction);
     this.writeRelations(id, extraction);
-    if (record.story) writeStory(this.db, id, record.story.storyId, record.story.fingerprint);
+    if (record.story) writeStoryBands(this.db, id, record.story.fingerprint);
     reapplyCorrections(this.db, id);
     fuseDocument(this.db, record);
     return { id, created: !old };
@@ -282,11 +295,15 @@ export class SqliteStore extends FusionMethods implements Store {
     const match = toFtsQuery(query);
     if (!match) return Promise.resolve([]);
     // Rank first (bm25 only, LIMIT), then snippets for the returned rows alone, each by rowid: a
-    // snippet costs far more than a rank, and common words match tens of thousands of documents.
+    // snippet costs far more than a rank. A common word matches most of the corpus, and bm25 over
+    // 100,000 rows takes tens of milliseconds: only the most recently stored SEARCH_RANKED matches
+    // (rowids grow with each save, and FTS5 walks them newest first) are ranked.
     const top = this.db
       .prepare(
-        `SELECT rowid AS id, bm25(documents_fts, 4.0, 1.0) AS rank FROM documents_fts
-         WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
+        `SELECT id, rank FROM (
+           SELECT rowid AS id, bm25(documents_fts, 4.0, 1.0) AS rank FROM documents_fts
+           WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_RANKED})
+         ORDER BY rank LIMIT ?`,
       )
       .all(match, options.limit ?? 20) as { id: number; rank: number }[];
     const detail = this.db.prepare(

@@ -45,19 +45,11 @@ export function findStoryCandidates(
   }));
 }
 
-/** Stores a document's fingerprints and story id (inside the document's transaction). */
-export function writeStory(
-  db: Database.Database,
-  docId: string,
-  storyId: string,
-  fp: StoryFingerprint,
-): void {
-  db.prepare('UPDATE documents SET story_id = ?, exact_key = ?, near_signature = ? WHERE id = ?').run(
-    storyId,
-    fp.exactKey,
-    fp.signature,
-    docId,
-  );
+/**
+ * Stores the LSH bands of a document's signature (inside the document's transaction). Its story id,
+ * exact key and signature are columns of its `documents` row, written with the row.
+ */
+export function writeStoryBands(db: Database.Database, docId: string, fp: StoryFingerprint): void {
   const insert = db.prepare('INSERT INTO document_bands (band, doc_id) VALUES (?, ?)');
   for (const band of new Set(fp.bands)) insert.run(band, docId);
 }
