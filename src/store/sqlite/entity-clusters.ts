@@ -67,9 +67,76 @@ const JOIN_AT = 1;
 /** At most this many features of each kind per document, so a long article costs no more than a short one. */
 const CAP_PER_KIND = 8;
 
-interface ClusterRow {
+/** A stored cluster of the name, seen from the document being decided. */
+interface Cluster {
+  readonly cluster_key: string;
+  readonly documents: number;
+  /** The document's context features the cluster also has. */
+  readonly shared: readonly string[];
+  /** Whether any document of the cluster had places. */
+  readonly hasPlaces: boolean;
+  /** Whether one of its places lies in a grid cell near one of the document's. */
+  readonly near: boolean;
+}
+
+interface ClusterQueryRow {
   cluster_key: string;
   documents: number;
+  shared: string;
+  has_places: number;
+  near: number;
+}
+
+function toCluster(r: ClusterQueryRow): Cluster {
+  return {
+    cluster_key: r.cluster_key,
+    documents: r.documents,
+    shared: JSON.parse(r.shared) as string[],
+    hasPlaces: r.has_places === 1,
+    near: r.near === 1,
+  };
+}
+
+const statementCache = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+
+/** Statements prepared once per connection: clustering runs for every unknown name of every document. */
+function statementsFor(db: Database.Database): ReturnType<typeof prepareStatements> {
+  let st = statementCache.get(db);
+  if (!st) {
+    st = prepareStatements(db);
+    statementCache.set(db, st);
+  }
+  return st;
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    // Every cluster of the name with what the rule needs, in one statement: shared features,
+    // whether it has places, whether one is near ours. Most documents first, then oldest.
+    clusters: db.prepare(
+      `SELECT c.cluster_key, c.documents,
+         (SELECT json_group_array(f.feature) FROM entity_cluster_features f
+           WHERE f.cluster_key = c.cluster_key AND f.feature IN (SELECT value FROM json_each(@features))) AS shared,
+         EXISTS (SELECT 1 FROM entity_cluster_features f
+           WHERE f.cluster_key = c.cluster_key AND f.feature >= 'cell:' AND f.feature < 'cell;') AS has_places,
+         EXISTS (SELECT 1 FROM entity_cluster_features f
+           WHERE f.cluster_key = c.cluster_key AND f.feature IN (SELECT value FROM json_each(@near))) AS near
+       FROM entity_clusters c WHERE c.base_key = @base ORDER BY c.documents DESC, c.rowid`,
+    ),
+    found: db.prepare(
+      'INSERT INTO entity_clusters (cluster_key, base_key, type, name, founded_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+    member: db.prepare(
+      `INSERT INTO entity_cluster_members (doc_id, base_key, cluster_key, decided_at, reason, shared, features)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    count: db.prepare('UPDATE entity_clusters SET documents = documents + 1 WHERE cluster_key = ?'),
+    addFeatures: db.prepare(
+      `INSERT INTO entity_cluster_features (cluster_key, feature, n)
+         SELECT ?, value, 1 FROM json_each(?) WHERE true
+       ON CONFLICT (cluster_key, feature) DO UPDATE SET n = n + 1`,
+    ),
+  };
 }
 
 /** The context a document gives every unknown name in it. */
@@ -142,31 +209,7 @@ export function assignClusters(
   const contexts = documentContext(entities);
   const keys = new Map<string, string>();
   const now = new Date().toISOString();
-  const clustersOf = db.prepare(
-    'SELECT cluster_key, documents FROM entity_clusters WHERE base_key = ? ORDER BY documents DESC, rowid',
-  );
-  const sharedOf = db.prepare(
-    'SELECT feature FROM entity_cluster_features WHERE cluster_key = ? AND feature IN (SELECT value FROM json_each(?))',
-  );
-  const hasPlaces = db.prepare(
-    "SELECT 1 FROM entity_cluster_features WHERE cluster_key = ? AND feature >= 'cell:' AND feature < 'cell;' LIMIT 1",
-  );
-  const nearOf = db.prepare(
-    'SELECT 1 FROM entity_cluster_features WHERE cluster_key = ? AND feature IN (SELECT value FROM json_each(?)) LIMIT 1',
-  );
-  const found = db.prepare(
-    'INSERT INTO entity_clusters (cluster_key, base_key, type, name, founded_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-  );
-  const member = db.prepare(
-    `INSERT INTO entity_cluster_members (doc_id, base_key, cluster_key, decided_at, reason, shared, features)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const count = db.prepare('UPDATE entity_clusters SET documents = documents + 1 WHERE cluster_key = ?');
-  const addFeatures = db.prepare(
-    `INSERT INTO entity_cluster_features (cluster_key, feature, n)
-       SELECT ?, value, 1 FROM json_each(?) WHERE true
-     ON CONFLICT (cluster_key, feature) DO UPDATE SET n = n + 1`,
-  );
+  const st = statementsFor(db);
 
   for (const e of entities) {
     const features = contexts.get(e.id);
@@ -180,21 +223,19 @@ export function assignClusters(
     }
     const featuresJson = JSON.stringify(features);
     const nearJson = JSON.stringify(nearCells(features));
-    const clusters = clustersOf.all(base) as ClusterRow[];
-    const decision = decide(clusters, features, previous.get(base), (key) => ({
-      shared: (sharedOf.all(key, featuresJson) as { feature: string }[]).map((r) => r.feature),
-      hasPlaces: hasPlaces.get(key) !== undefined,
-      near: nearOf.get(key, nearJson) !== undefined,
-    }));
+    const clusters = (
+      st.clusters.all({ features: featuresJson, near: nearJson, base }) as ClusterQueryRow[]
+    ).map(toCluster);
+    const decision = decide(clusters, features, previous.get(base));
     const key = decision.founds
       ? clusters.length
         ? stableId('ent', 'cluster', base, docId)
         : base
       : decision.key;
-    if (decision.founds) found.run(key, base, e.type, e.name, docId);
-    member.run(docId, base, key, now, decision.reason, JSON.stringify(decision.shared), featuresJson);
-    count.run(key);
-    addFeatures.run(key, featuresJson);
+    if (decision.founds) st.found.run(key, base, e.type, e.name, docId);
+    st.member.run(docId, base, key, now, decision.reason, JSON.stringify(decision.shared), featuresJson);
+    st.count.run(key);
+    st.addFeatures.run(key, featuresJson);
     keys.set(e.id, key);
     keys.set(`base:${base}`, key);
   }
@@ -211,10 +252,9 @@ interface Decision {
 
 /** The rule, kept apart from SQL so it reads as one piece. */
 function decide(
-  clusters: readonly ClusterRow[],
+  clusters: readonly Cluster[],
   features: readonly string[],
   previous: string | undefined,
-  look: (key: string) => { shared: string[]; hasPlaces: boolean; near: boolean },
 ): Decision {
   if (!clusters.length) return { founds: true, key: '', reason: 'first document naming it', shared: [] };
   if (previous && clusters.some((c) => c.cluster_key === previous))
@@ -223,11 +263,10 @@ function decide(
   let anyPlaces = false;
   let near: string | null = null;
   for (const c of clusters) {
-    const seen = look(c.cluster_key);
-    anyPlaces ||= seen.hasPlaces;
-    if (seen.near) near ??= c.cluster_key;
+    anyPlaces ||= c.hasPlaces;
+    if (c.near) near ??= c.cluster_key;
     // A shared grid cell says "near", which `near` covers; it carries no weight of its own.
-    const shared = seen.shared.filter((f) => !f.startsWith('cell:'));
+    const shared = c.shared.filter((f) => !f.startsWith('cell:'));
     const weight = shared.reduce((w, f) => w + (WEIGHTS[kindOf(f)] ?? 0), 0);
     // Ties go to the cluster seen in more documents (the list is in that order).
     if (!best || weight > best.weight) best = { key: c.cluster_key, weight, shared };
