@@ -9,8 +9,11 @@ import { lowerBound, type DocContext } from './context.js';
 export const GROUP_ANAPHOR =
   /^(?:(?:the|this|that) (?:\w+ )?(?:group|outfit|organi[sz]ation|militants|rebels|insurgents|jihadists|terrorists|movement|network|faction)|it|its|they|their|its fighters|their fighters)$/i;
 
-/** Mentions after "of" are rarely what a later pronoun points back to ("the local chapter of ISIS"). */
+/** Mentions after "of", and possessors, are rarely what a later pronoun points back to ("the local chapter of ISIS"). */
 const OBJECT_BEFORE = /\bof\s+(?:the\s+)?$/i;
+
+/** A possessor ("the Islamic State's news agency") modifies the noun that follows it: no antecedent. */
+const POSSESSOR_AFTER = /^['’]s\s/;
 
 /** The last entity of one of `types` mentioned before `pos` (within `reach` characters). */
 export function lastEntityBefore(
@@ -28,7 +31,12 @@ export function lastEntityBefore(
     if (m.end > pos) continue;
     if (ctx.datelineSpan && m.start < ctx.datelineSpan.end) continue;
     if (!types.includes(m.entity.type) || m.entity.id === exclude) continue;
-    if (skipObjects && OBJECT_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    if (
+      skipObjects &&
+      (OBJECT_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 12), m.start)) ||
+        POSSESSOR_AFTER.test(ctx.text.slice(m.end, m.end + 3)))
+    )
+      continue;
     return m.entity;
   }
   return null;

@@ -161,6 +161,8 @@ export function compatibleLocations(a: Entity | null, b: Entity | null): boolean
   if (!a || !b) return true;
   return (
     a.id === b.id ||
+    // One name in one report is one place, even when resolution split it into two entities.
+    a.name.toLowerCase() === b.name.toLowerCase() ||
     locatedWithin(a, b) ||
     locatedWithin(b, a) ||
     (!!a.geo && !!b.geo && distanceKm(a.geo, b.geo) < 15)

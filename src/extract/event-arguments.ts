@@ -100,7 +100,9 @@ export function dateIn(
     if (ctx.datelineSpan && t.start < ctx.datelineSpan.end + 2 && t.end > ctx.datelineSpan.start) continue;
     if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
   }
-  if (best) return { range: best.range, weak: false };
+  // A statement's date standing alone dates the act only weakly: a claim published on Monday
+  // may be of an act told before on another day.
+  if (best) return { range: best.range, weak: saidDates.includes(best) };
   const stated = times.find((t) => statementStarts.has(t.start));
   return stated ? { range: stated.range, weak: true } : null;
 }
@@ -114,7 +116,11 @@ const BEHIND_AFTER =
 const ACTOR_VERB =
   /^\s*(?:(?:suicide\s+)?(?:fighters|militants|gunmen|members|cadres|insurgents|rebels|jihadists|troops|soldiers|forces|police|officers|men|bombers?|attackers?|jets|warplanes|drones?)\s+)?(?:had\s+|have\s+|has\s+|also\s+|then\s+|allegedly\s+|reportedly\s+)*(?:attacked|stormed|killed|ambushed|overran|laid siege|shot|opened fire|carried out|launched|struck|seized|captured|abducted|kidnapped|detained|arrested|bombed|shelled|raided|targeted|hit|fired|set off|blew|mounted|staged|clashed|fought|battled|engaged|executed|beheaded|burned|torched|retook|recaptured)\b/i;
 
-const RELATIVE_AFTER = /^,\s+(?:which|who|that)\b[^,.;]{1,90},/i;
+/** A relative clause or an appositive between an actor and its verb ("the ADF, an armed group of …, had carried out"). */
+const RELATIVE_AFTER = /^(?:\s*\([^()]{1,20}\))?\)?,\s+(?:which|who|that|an?|the)\b[^,.;]{1,90},/i;
+/** "findings suggested the ADF had carried out …": an actor told under a hedge is alleged. */
+const HEDGE_BEFORE =
+  /\b(?:suggest(?:s|ed)?|believe[sd]?|suspect(?:s|ed)?|think|thought|alleged(?:ly)?|allege[sd]?|accuse[sd]?|likely|probably|possibly|may|might|could)\b/i;
 
 const SAID_AFTER =
   /^,?\s+(?:(?:[\w'’.-]+\s+){0,4}(?:also\s+)?(?:said|says|claimed|announced|reported|told|stated|confirmed|denied))\b/i;
@@ -142,22 +148,64 @@ export interface Perpetrator {
   readonly how: 'agent' | 'alleged';
 }
 
+const MEMBERS_AFTER =
+  /^\s+(?:members?|fighters?|militants?|operatives?|commanders?|leaders?|cadres?|insurgents?|rebels?|hideouts?|positions?|suspects?)\b/i;
+/** "carried by", "published by", "relayed by": the actor after "by" passed a message on. */
+const RELAYED_BEFORE =
+  /\b(?:carried|published|released|relayed|posted|broadcast|aired|reported|circulated|shared|quoted|cited|issued|distributed)\s+$/i;
+/** Names of news media: they carry a claim, they never carry out the act. */
+const MEDIA_NAME = /\b(?:news|press|media|radio|television|broadcast\w*|newspaper|gazette|channel)\b|\bTV\b/;
+function isMediaOutlet(e: Entity): boolean {
+  return (
+    e.type !== 'person' &&
+    [e.name, ...e.aliases].some((n) => MEDIA_NAME.test(n.toLowerCase().replace(/\btv\b/, 'TV')))
+  );
+}
+/**
+ * "the Islamic State's Amaq news agency", "ISWAP, the Islamic State's West Africa branch": a
+ * possessor naming whom a body or branch belongs to is not one more actor of the act.
+ */
+const PARENT_OF_AFTER =
+  /^['’]s\s+(?:[\w-]+\s+){0,3}?(?:affiliate|branch|ally|province|wing|franchise|arm|offshoot|faction|news agency|agency|media|outlet|channel|mouthpiece|propaganda)\b/i;
+function isParentOfNamed(ctx: DocContext, m: Mention, limit: number): boolean {
+  const rest = ctx.text.slice(m.end, Math.min(limit, m.end + 60));
+  if (PARENT_OF_AFTER.test(rest)) return true;
+  // "X's Y" where Y is another actor mention: X only describes Y.
+  if (!/^['’]s\s/.test(rest)) return false;
+  const next = mentionsIn(ctx, m.end, Math.min(limit, m.end + 4 + 40), ['group', 'organization']);
+  return next.some((n) => n.start <= m.end + 4 && n.entity.id !== m.entity.id);
+}
+
 /** Perpetrators named in a span: agents of attack verbs, "by X", and attributions ("blamed on X"). */
 export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
   const out: Perpetrator[] = [];
   const chunk = ctx.text.slice(span.start, span.end);
   const add = (entity: Entity | null, how: Perpetrator['how']): void => {
-    if (entity && !out.some((p) => p.entity.id === entity.id)) out.push({ entity, how });
+    if (entity && !isMediaOutlet(entity) && !out.some((p) => p.entity.id === entity.id))
+      out.push({ entity, how });
   };
   BY_RE.lastIndex = 0;
   for (let m = BY_RE.exec(chunk); m; m = BY_RE.exec(chunk)) {
+    // "a statement carried by the Islamic State's Amaq news agency": who relayed a message.
+    if (/^by\b/i.test(m[0]) && RELAYED_BEFORE.test(chunk.slice(Math.max(0, m.index - 30), m.index))) continue;
     const from = span.start + m.index + m[0].length;
     const after = ctx.text.slice(from, Math.min(span.end, from + 70));
     const stop = /[.;]|,\s(?!known|also)|\s(?:who|which|that|in|on|at|after|when)\s/.exec(after);
-    const end = from + (stop ? stop.index : after.length);
+    let end = from + (stop ? stop.index : after.length);
+    // A name holding a stop word ("al-Qaida in the Arabian Peninsula") is read whole.
+    const named = mentionsIn(ctx, from, Math.min(span.end, from + 70), [
+      'group',
+      'organization',
+      'person',
+    ])[0];
+    if (named && named.start <= from + 4 && named.end > end) end = named.end;
     const actors = mentionsIn(ctx, from, end, ['group', 'organization', 'person']);
+    // "killed two suspected AQAP members": the name describes who was hit.
+    if (/^suspect/i.test(m[0]) && actors.some((a) => MEMBERS_AFTER.test(ctx.text.slice(a.end, a.end + 20))))
+      continue;
     if (actors.length) {
-      for (const a of actors) add(a.entity, ALLEGING_BY.test(m[0]) ? 'alleged' : 'agent');
+      for (const a of actors)
+        if (!isParentOfNamed(ctx, a, end)) add(a.entity, ALLEGING_BY.test(m[0]) ? 'alleged' : 'agent');
       continue;
     }
     if (/^(?:the|this|that) (?:\w+ )?(?:group|outfit|militants|organi[sz]ation)\b/i.test(after))
@@ -166,7 +214,8 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
   for (const m of mentionsIn(ctx, span.start, span.end, ['group', 'organization', 'person'])) {
     const rest = ctx.text.slice(m.end, Math.min(span.end, m.end + 60));
     if (
-      /^[-\s]?(?:linked|allied|backed|affiliated|inspired)\b|^['’]s\s+(?:affiliate|branch|ally)/i.test(rest)
+      /^[-\s]?(?:linked|allied|backed|affiliated|inspired)\b/i.test(rest) ||
+      isParentOfNamed(ctx, m, span.end)
     )
       continue;
     // "gunmen from the Maute group, which had pledged allegiance to IS, seized …": the relative
@@ -176,7 +225,10 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
       ACTOR_VERB.test(rest) ||
       (relative && ACTOR_VERB.test(ctx.text.slice(m.end + relative[0].length, span.end)))
     )
-      add(m.entity, 'agent');
+      add(
+        m.entity,
+        HEDGE_BEFORE.test(ctx.text.slice(Math.max(span.start, m.start - 40), m.start)) ? 'alleged' : 'agent',
+      );
     else if (BEHIND_AFTER.test(rest) && !/\b(?:said|says|claimed)\s+(?:it|they)\b/i.test(rest.slice(0, 20)))
       add(m.entity, 'alleged');
   }

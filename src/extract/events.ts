@@ -64,6 +64,7 @@ const COUNTER =
 
 const REFERENCED_BEFORE =
   /\b(?:over|for|in connection with|after|following|in retaliation for|to avenge|blamed for|suspects? in|behind|responsibility for|claimed|claim|condemned|called)\s+(?:the\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|a\s+|an\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+){0,3}$/i;
+const INDEFINITE_BEFORE = /\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$/i;
 const DENIAL_WORDS =
   /\b(?:denied|denies|deny|rejected (?:the )?(?:claims?|allegations?|responsibility))\b|\b(?:it|they|we|the group|the organi[sz]ation|the movement)\s+(?:had|has|have|was|were)\s+(?:no (?:part|role|hand|involvement) in|nothing to do with|not (?:involved|behind|responsible))/i;
 const STATE_ACTOR =
@@ -395,7 +396,9 @@ function newDraft(
   const anaphoric =
     (!verbTrigger &&
       ANAPHORIC_BEFORE.test(ctx.text.slice(Math.max(span.start, hit.start - 30), hit.start))) ||
-    REFERENCED_BEFORE.test(ctx.text.slice(Math.max(clause.sentenceStart, hit.start - 60), hit.start));
+    (REFERENCED_BEFORE.test(ctx.text.slice(Math.max(clause.sentenceStart, hit.start - 60), hit.start)) &&
+      // "claimed an attack on a mosque in Kabul": an indefinite description tells a new incident.
+      !INDEFINITE_BEFORE.test(ctx.text.slice(Math.max(clause.sentenceStart, hit.start - 40), hit.start)));
   const statePerpetrator =
     [...perpetrators.keys()].some((id) => {
       const e = ctx.entityById.get(id);
@@ -405,7 +408,7 @@ function newDraft(
         STATE_ACTOR.test(e.name + ' ' + e.aliases.join(' '))
       );
     }) ||
-    /^\s*(?:(?:the|security|government|federal)\s+)?(?:troops|soldiers|security forces|police|army|the military)\b/i.test(
+    /^\s*(?:(?:the|security|government|federal)\s+)?(?:troops|soldiers|security forces|police|army|the military)\b|^\s*(?:the\s+)?(?:government|state|armed|federal|national)\s+forces\b/i.test(
       words,
     );
   const draft: EventDraft = {
@@ -577,8 +580,26 @@ function inheritContext(
       );
     if (near) d.location = near.location;
   }
+  // "A wave of coordinated attacks …, blamed on the EMC. A sniper shot and killed a police
+  // officer in Caloto.": a part of a series told before, on its days, has the series' authors.
+  if (!d.perpetrators.size && !d.counter && d.date) {
+    const date = d.date;
+    const series = drafts.find(
+      (x) =>
+        x.perpetrators.size > 0 &&
+        !!x.date &&
+        !isBroadDate(x.date) &&
+        daysOverlap(x.date, date) &&
+        SERIES.test(x.words[0] ?? ''),
+    );
+    if (series) for (const [k, v] of series.perpetrators) d.perpetrators.set(k, v);
+  }
   return d;
 }
+
+/** An incident told as a series of attacks that later sentences tell one by one. */
+const SERIES =
+  /\b(?:wave|series|string|spate|campaign|coordinated|simultaneous)\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:attacks|assaults|bombings|blasts|explosions|raids|strikes)\b/i;
 
 /** True when two bounded ranges lie within `days` of each other. */
 function withinDays(a: DateRange, b: DateRange, days: number): boolean {
@@ -665,12 +686,49 @@ function casualtyOnlyDraft(
  * own account, with no date or place of its own, is of the report's main incident.
  */
 function claimTarget(ctx: DocContext, drafts: readonly EventDraft[], c: ClauseFacts): EventDraft | null {
-  if (!c.draft.claimedBy.size || c.date || c.location) return null;
+  // A date the claim was published on ("in a claim published on Monday") is the claim's, not the act's.
+  if (!c.draft.claimedBy.size || (c.date && !c.date.weak)) return null;
   return (
     drafts.find(
-      (d) => d.date && !d.dateWeak && isRecent(d.date, ctx.published) && sameFamily(d.cls, c.draft.cls),
+      (d) =>
+        d.date &&
+        !d.dateWeak &&
+        isRecent(d.date, ctx.published) &&
+        sameFamily(d.cls, c.draft.cls) &&
+        compatibleLocations(c.location, d.location) &&
+        // A claim is made on or after the act it claims.
+        !(c.date?.range.end && d.date.start && c.date.range.end < d.date.start),
     ) ?? null
   );
+}
+
+/** "claimed the attack", "claimed responsibility for Tuesday's bombing": a definite reference in a claim. */
+const CLAIM_OF_BEFORE =
+  /\b(?:claimed|claims?|claiming|responsibility for)\s+(?:the|this|that|these|those|its|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$/i;
+
+/**
+ * "ISMP claimed the attack on Sunday in a statement on Amaq": a claim of responsibility that
+ * refers back to an incident is about the nearest one told before of a compatible kind, whatever
+ * day the claim was made; the claim adds its author, it is no new incident.
+ */
+function claimedIncident(
+  ctx: DocContext,
+  drafts: readonly EventDraft[],
+  clause: Clause,
+  inClause: readonly TriggerHit[],
+): { draft: EventDraft; ref: TriggerHit } | null {
+  if (!drafts.length) return null;
+  const ref = inClause.find((h) =>
+    CLAIM_OF_BEFORE.test(ctx.text.slice(Math.max(clause.sentenceStart, h.start - 60), h.start)),
+  );
+  if (!ref) return null;
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i] as EventDraft;
+    if ((d.evidence[0]?.start ?? 0) >= clause.sentenceStart) continue;
+    if (sameFamily(d.cls, ref.cls) || (VIOLENT_FAMILY.has(d.cls) && GENERIC_CLASSES.has(ref.cls)))
+      return { draft: d, ref };
+  }
+  return null;
 }
 
 /** A clause cut at "X, a day after Y" / "Two days after Y, …, X": two incidents a shift apart. */
@@ -819,6 +877,7 @@ export function draftEvents(
       continue;
     }
     const fromClause = new Set<EventDraft>();
+    const claimed = split ? null : claimedIncident(ctx, drafts, clause, inClause);
     let partner: EventDraft | null = null;
     for (const g of groups) {
       let facts: ClauseFacts | null = null;
@@ -843,7 +902,11 @@ export function draftEvents(
       // The two parts of a split are two incidents, even when the first continued an earlier one.
       const exclude: ReadonlySet<EventDraft> =
         split && partner ? new Set([...fromClause, partner]) : fromClause;
-      const into: EventDraft | null = claimTarget(ctx, drafts, facts) ?? mergeTarget(drafts, facts, exclude);
+      const into: EventDraft | null =
+        // The claim's own clause, and a group the claim names ("its fighters had killed …").
+        (claimed && (facts.main === claimed.ref || facts.draft.claimedBy.size) ? claimed.draft : null) ??
+        claimTarget(ctx, drafts, facts) ??
+        mergeTarget(drafts, facts, exclude);
       if (into) {
         const sameSentence = into.evidence.some(
           (e) => e.start >= clause.sentenceStart && e.end <= clause.sentenceEnd,

@@ -62,14 +62,14 @@ function eventRelations(
     if (!d) return;
     const evidence = e.evidence[0] as Span;
     for (const [id, how] of d.perpetrators) {
+      // One who claimed the act is its perpetrator by its own account, whoever else told the act
+      // (relations.ts reads the same self-claims; the key below keeps one relation of each).
       const modality: Modality =
-        how === 'claimed'
+        how === 'claimed' || e.claimedBy.includes(id)
           ? 'claimed'
           : how === 'alleged'
             ? 'alleged'
-            : e.modality === 'claimed' && e.claimedBy.includes(id)
-              ? 'claimed'
-              : e.modality;
+            : e.modality;
       out.push({
         type: how === 'alleged' ? 'suspect_in' : 'perpetrator_of',
         subject: id,

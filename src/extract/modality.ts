@@ -15,7 +15,7 @@ const NEAR_NEGATION = /\b(?:not|never|no|n't|neither|nor)\s+(?:\S+\s+){0,2}$/i;
 const DENIAL =
   /\b(?:denied|denies|deny|denying|rejected (?:the )?(?:claims?|allegations?|reports?|responsibility)|(?:had|has|have) no (?:part|role|hand|involvement) in|(?:had|has|have) nothing to do with|was not involved|were not involved|not behind|not responsible)\b/i;
 const ALLEGED =
-  /\b(?:allegedly|reportedly|purportedly|alleged|alleging|supposedly|accused of|accuses|accused|accusing)\b/i;
+  /\b(?:allegedly|reportedly|purportedly|alleged|alleging|supposedly|accused of|accuses|accused|accusing|blamed (?:each other|one another)|trad(?:ed|ing) (?:blame|accusations))\b/i;
 const UNCERTAIN =
   /\b(?:may|might|could|believed|thought to|is thought|are thought|suspected of|possibly|probably|perhaps|likely|unlikely|suggests?|suggested|suggesting|believed to|thought to|feared|presumably|apparently|not (?:been )?ruled out|unconfirmed|if confirmed)\b/i;
 /** A relative clause closed before the fact ("Ghafari, who was wrongly assumed to have been killed, is …"). */

@@ -4,7 +4,8 @@ import { extractFacts } from '../extract/index.js';
 import { splitSentences, tokenize } from '../nlp/index.js';
 import type { NerMention } from '../nlp/index.js';
 import { resolveEntities } from '../resolve/entities/index.js';
-import { findToponyms, resolveToponyms } from '../resolve/geo/index.js';
+import { findToponyms, resolveToponyms, type Toponym } from '../resolve/geo/index.js';
+import { appositiveToponyms, compoundToponyms, datelineToponym, locativeToponyms } from './extra-toponyms.js';
 import type { PipelineResources } from './resources.js';
 
 /** Languages the English extractors can read; other documents are stored but not extracted. */
@@ -36,7 +37,13 @@ export function extractDocument(
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
   const nerMentions = withoutSpan(res.ner.recognize(text, tokens, sentences), datelineSpan);
-  const toponyms = findToponyms({ text, tokens, sentences, nerMentions, datelineSpan }, res.gazetteer);
+  const toponyms = withExtraToponyms(
+    text,
+    findToponyms({ text, tokens, sentences, nerMentions, datelineSpan }, res.gazetteer),
+    doc,
+    nerMentions,
+    res,
+  );
   const places = resolveToponyms({ text, toponyms, dateline: doc.dateline }, res.gazetteer);
   const resolution = resolveEntities({ text, tokens, sentences, nerMentions, places, datelineSpan }, res.kb);
   const facts = extractFacts({
@@ -92,4 +99,34 @@ function emptyExtraction(document: DocumentInfo, problems: readonly Problem[]): 
 /** Drops NER mentions inside the dateline: "NEW DELHI:" is context, not an entity of the first sentence. */
 function withoutSpan(mentions: readonly NerMention[], skip: Span | null): NerMention[] {
   return skip ? mentions.filter((m) => !overlaps(m, skip)) : [...mentions];
+}
+
+/**
+ * The body's toponyms plus the dateline's place, places fused into modifiers ("Iran-backed"),
+ * names an appositive calls a place and names a locative preposition puts in a place, in text order.
+ */
+function withExtraToponyms(
+  text: string,
+  found: readonly Toponym[],
+  doc: IngestedDocument,
+  nerMentions: readonly NerMention[],
+  res: PipelineResources,
+): Toponym[] {
+  const dateline = datelineToponym(text, doc.dateline, doc.datelineSpan);
+  const taken: Span[] = [...found, ...(doc.datelineSpan ? [doc.datelineSpan] : [])];
+  const compounds = compoundToponyms(text, res.gazetteer, taken);
+  const named = appositiveToponyms(text, nerMentions, [...taken, ...compounds]);
+  const isActor = (name: string) => res.kb.lookup(name).length > 0;
+  const context = [...(dateline ? [dateline] : []), ...found, ...compounds];
+  const located = locativeToponyms(
+    text,
+    nerMentions,
+    res.gazetteer,
+    isActor,
+    [...taken, ...compounds, ...named],
+    context,
+  );
+  return [...(dateline ? [dateline] : []), ...found, ...compounds, ...named, ...located].sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
 }

@@ -66,7 +66,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     cls: 'abduction_forced_disappearance',
     priority: 14,
     re: r(
-      String.raw`\babduct(?:ed|ion|ions|ing|s)?\b|\bkidnap(?:ped|ping|pings|s)?\b|\btaken hostage\b|\btook (?:\w+ )?hostages?\b|\bforcibly disappeared\b`,
+      String.raw`\babduct(?:ed|ion|ions|ing|s)?\b|\bkidnap(?:ped|ping|pings|s)?\b|\btaken hostage\b|\btook (?:\w+ )?hostages?\b|\bforcibly disappeared\b|\b(?:kidnappers|abductors|captors)\b`,
     ),
   },
   {
@@ -82,6 +82,21 @@ export const TRIGGERS: readonly TriggerRule[] = [
     re: r(
       String.raw`\b(?:captured|seized|took control of|taken control of|overran|overrun|re-?captured|re-?capture|retook|retake|retaken|regained control of|liberated) (?:the |a |an |complete control of (?:a |the )?|parts of |large parts of )?(?:\w+ ){0,3}(?:town|city|village|port|district|base|area|territory|positions?|airport|outpost|province|region|compound|barracks|strongholds?|control|hideouts?)\b|\bregained control\b|\b(?:captured|seized|overran|took control of) (?:large )?parts? of (?:it|them)\b`,
     ),
+  },
+  {
+    // "did not retake Mocímboa da Praia": a place named right after a verb of retaking.
+    cls: 'territory',
+    priority: 13,
+    re: new RegExp(
+      String.raw`\b(?:[Rr]e-?captured?|[Rr]ecapturing|[Rr]etook|[Rr]etaken?|[Rr]etaking) (?=\p{Lu})`,
+      'gu',
+    ),
+  },
+  {
+    // Beating and torture of someone held: violence against one who cannot fight back.
+    cls: 'attack',
+    priority: 9,
+    re: r(String.raw`\b(?:beaten|tortured)\b(?! (?:back|off|by \d))`),
   },
   {
     cls: 'violent',
@@ -165,6 +180,14 @@ export const AGGREGATE_BEFORE =
 /** Words that make a plural trigger generic ("such attacks", "other raids", "many bombings"). */
 export const PLURAL_GENERIC_BEFORE =
   /\b(?:many|such|similar|future|further|more|any|other|recent|previous|several|these|those|its|their)\s+(?:\S+\s+){0,2}$/i;
+
+/**
+ * A modal perfect ("may have been killed", "are believed to have killed", "might have hit") tells
+ * of a past act whose truth is uncertain, not of a hypothetical one; "purporting to show soldiers
+ * burning" depicts an act.
+ */
+export const UNCERTAIN_PAST_BEFORE =
+  /\b(?:to|may|might|could|must)\s+have\s+(?:been\s+)?(?:\S+\s+)?$|\bto\s+(?:show|depict|film|capture)\s+(?:\S+\s+){0,3}$/i;
 
 /** Words before a trigger that make it hypothetical ("capability to conduct", "plans to attack"). */
 export const IRREALIS_BEFORE =

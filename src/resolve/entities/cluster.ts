@@ -8,8 +8,16 @@
 import { editDistance, foldWord, nameSkeleton, wordSkeleton, isCapitalized } from '../../kb/names/index.js';
 import type { ActorEntry } from '../../kb/actors/index.js';
 import type { Sentence } from '../../nlp/index.js';
-import type { Candidate } from './types.js';
+import type { Candidate, PlaceMention } from './types.js';
 import { surfaceWords } from './words.js';
+
+/**
+ * A place the gazetteer lacks, which the geoparser put at the nearest named town with no
+ * confidence ("Dasht-e-Barchi" at Kabul): its own entity, not another name of that town.
+ */
+export function isStandIn(p: PlaceMention): boolean {
+  return p.confidence === 0 && nameSkeleton(p.name) !== nameSkeleton(p.surface);
+}
 
 /** A union–find over candidate indexes. */
 export class Clusters {
@@ -151,7 +159,7 @@ export function linkByName(
     const entry = chosen.get(i);
     const key = entry
       ? `kb:${entry.id}`
-      : c.place
+      : c.place && !isStandIn(c.place)
         ? `place:${c.place.kbId}`
         : `name:${c.label === 'PER' ? 'p' : 'o'}:${nameSkeleton(c.surface)}`;
     const prev = byKey.get(key);

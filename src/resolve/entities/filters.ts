@@ -67,7 +67,7 @@ function isNoise(
   return false;
 }
 
-/** Keeps the candidates that name something; KB and place candidates always stay. */
+/** Keeps the candidates that name something; KB, place and pattern candidates always stay. */
 export function filterCandidates(
   text: string,
   sentences: readonly Sentence[],
@@ -82,7 +82,8 @@ export function filterCandidates(
       .map((w) => w[w.length - 1] as string),
   );
   for (const c of cands) {
-    if (c.kind === 'kb' || c.kind === 'place') {
+    // Pattern candidates (numbered units, defined acronyms) were built as names already.
+    if (c.kind === 'kb' || c.kind === 'place' || c.kind === 'pattern') {
       out.push(c);
       continue;
     }

@@ -7,8 +7,9 @@ import { stableId, nameKey, type Entity, type EntityType } from '../../core/inde
 import type { ActorEntry, ActorKb } from '../../kb/actors/index.js';
 import { nameSkeleton } from '../../kb/names/index.js';
 import { collectCandidates } from './candidates.js';
-import { Clusters, chooseEntry, linkByName, linkSurnames } from './cluster.js';
+import { Clusters, chooseEntry, isStandIn, linkByName, linkSurnames } from './cluster.js';
 import { resolveCoreference, type CorefTarget } from './coref.js';
+import { withDefinedAcronyms } from './defined-acronyms.js';
 import { filterCandidates } from './filters.js';
 import { buildMentionIndex } from './mention-index.js';
 import { acronymPairs, aliasPairs, appositiveRelations } from './patterns.js';
@@ -83,18 +84,36 @@ function fullestForm(members: readonly Candidate[]): string {
   return best.surface;
 }
 
+/**
+ * The entry's acronyms the text writes inside a longer mention ("M23" in "M23 rebels"): the group
+ * is called by that name in this document, so later documents and searches find it by it.
+ */
+function acronymsWritten(g: Group): string[] {
+  const out: string[] = [];
+  for (const acr of g.entry?.acronyms ?? []) {
+    const word = new RegExp(
+      `(?<![\\p{L}\\p{N}])${acr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'u',
+    );
+    if (g.members.some((c) => c.surface !== acr && word.test(c.surface))) out.push(acr);
+  }
+  return out;
+}
+
 function buildEntity(id: string, g: Group): Entity {
   const type = entityType(g);
   const place = g.members.find((c) => c.place)?.place ?? null;
-  const name = g.entry?.name ?? place?.name ?? fullestForm(g.members);
+  // A stand-in keeps its own name and no KB id; its geo is the approximate one the geoparser gave.
+  const standIn = !!place && isStandIn(place);
+  const name = g.entry?.name ?? (place && !standIn ? place.name : null) ?? fullestForm(g.members);
   const seen = new Set([nameKey(name)]);
   const aliases: string[] = [];
-  for (const c of g.members) {
-    const k = nameKey(c.surface);
-    if (!seen.has(k)) aliases.push(c.surface);
+  for (const form of [...g.members.map((c) => c.surface), ...acronymsWritten(g)]) {
+    const k = nameKey(form);
+    if (!seen.has(k)) aliases.push(form);
     seen.add(k);
   }
-  const kbId = g.entry?.id ?? place?.kbId ?? null;
+  const kbId = g.entry?.id ?? (standIn ? null : place?.kbId) ?? null;
   const confidence = g.entry ? 0.95 : Math.max(...g.members.map((c) => c.confidence));
   return {
     id,
@@ -112,7 +131,7 @@ function buildEntity(id: string, g: Group): Entity {
 /** Resolves the names of one document into entities linked to the knowledge base. */
 export function resolveEntities(input: EntityResolutionInput, kb: ActorKb): EntityResolution {
   const { text, sentences } = input;
-  const cands = filterCandidates(text, sentences, collectCandidates(input, kb));
+  const cands = filterCandidates(text, sentences, withDefinedAcronyms(text, collectCandidates(input, kb)));
   cands.push(...surnameCandidates(text, cands));
   const acronyms = acronymPairs(text, cands);
   const aliases = aliasPairs(text, cands);

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity, Extraction } from '../../src/core/index.js';
+import { documentFromText } from '../../src/ingest/index.js';
+import { extractDocument, loadResources } from '../../src/pipeline/index.js';
+import { locativeToponyms } from '../../src/pipeline/extra-toponyms.js';
+
+const res = loadResources();
+
+function run(text: string): Extraction {
+  return extractDocument(documentFromText(text, '-', 'text', { published: '2025-03-04' }), res);
+}
+
+/** The location entities with each of their mention texts. */
+function places(text: string, x: Extraction): [Entity, string[]][] {
+  return x.entities
+    .filter((e) => e.type === 'location')
+    .map((e) => [e, e.mentions.map((m) => text.slice(m.start, m.end))]);
+}
+
+describe('the dateline place is a location entity', () => {
+  it.each([
+    ['MOGADISHU, Somalia — A car bomb exploded at a base on Sunday, officials said.', 'MOGADISHU', 'SO'],
+    ['Kabul, March 4 -- A bomb exploded on a minibus, killing twelve passengers.', 'Kabul', 'AF'],
+    ['QUETTA: Gunmen shot dead two policemen on Monday.', 'QUETTA', 'PK'],
+  ])('%s', (text, surface, country) => {
+    const x = run(text);
+    const found = places(text, x).find(([, ms]) => ms.includes(surface));
+    expect(found?.[0].geo?.countryCode).toBe(country);
+    const first = x.events[0];
+    expect(first?.location).toBe(found?.[0].id);
+  });
+
+  it('keeps actor names in the dateline out', () => {
+    const text = 'PESHAWAR (Reuters) — Police said the market reopened on Monday.';
+    const x = run(text);
+    expect(x.entities.flatMap((e) => e.mentions).every((m) => text.slice(m.start, m.end) !== 'Reuters')).toBe(
+      true,
+    );
+  });
+});
+
+describe('places fused into hyphenated modifiers', () => {
+  it.each([
+    ['The Iran-backed Houthis fired missiles at ships.', 'Iran', 'IR'],
+    ['Turkey-backed factions shelled the town.', 'Turkey', 'TR'],
+    ['The Afghanistan-based TTP denied it.', 'Afghanistan', 'AF'],
+    ['The Yemen-based AQAP said nothing.', 'Yemen', 'YE'],
+    ['A Pakistan-based group was blamed.', 'Pakistan', 'PK'],
+    ['Two Saudi Arabia-backed brigades withdrew.', 'Saudi Arabia', 'SA'],
+  ])('%s', (text, surface, country) => {
+    const found = places(text, run(text)).find(([, ms]) => ms.includes(surface));
+    expect(found?.[0].geo?.countryCode).toBe(country);
+  });
+
+  it.each([
+    'Afghan forces attacked the post.',
+    'Afghan-backed militias were blamed.',
+    'The Taliban-backed council met.',
+    'A Pakistani-born man was held.',
+  ])('no place from a demonym or a group: %s', (text) => {
+    expect(places(text, run(text))).toEqual([]);
+  });
+
+  it('records supports from "Iran-backed"', () => {
+    const x = run('The Iran-backed Houthis fired missiles at ships.');
+    const iran = x.entities.find((e) => e.name === 'Iran');
+    expect(x.relations.some((r) => r.type === 'supports' && r.subject === iran?.id)).toBe(true);
+  });
+});
+
+describe('names an appositive calls a place', () => {
+  it('makes a neighbourhood the gazetteer lacks its own location, placed near the town named with it', () => {
+    const text =
+      'KABUL — A bomb exploded on a minibus on Monday. The minibus was passing through Dasht-e-Barchi, a mostly Shiite Hazara neighbourhood, when the device went off.';
+    const x = run(text);
+    const found = places(text, x).find(([, ms]) => ms.includes('Dasht-e-Barchi'));
+    expect(found?.[0].name).toBe('Dasht-e-Barchi');
+    expect(found?.[0].kbId).toBeNull();
+    expect(found?.[0].geo?.countryCode).toBe('AF');
+    const kabul = places(text, x).find(([e]) => e.name === 'Kabul');
+    expect(kabul?.[1]).toEqual(['KABUL']);
+  });
+
+  it.each([
+    'Ahmed Shah, a shopkeeper from the town, was wounded in Kabul.',
+    'Ahmed Shah, a town resident, was wounded in Kabul.',
+  ])('leaves a person described by an appositive alone: %s', (text) => {
+    expect(places(text, run(text)).map(([e]) => e.name)).not.toContain('Ahmed Shah');
+  });
+});
+
+describe('names a locative preposition puts in a place', () => {
+  it('keeps a person after "in" a person when the gazetteer does not know the name as a sizeable place', () => {
+    const text = 'Police arrested Ahmed Khan in Peshawar on Monday.';
+    expect(places(text, run(text)).map(([e]) => e.name)).toEqual(['Peshawar']);
+  });
+});
+
+describe('locativeToponyms', () => {
+  const text = 'Gunmen attacked a post near Kidal on Monday. Officials in Bamako said Kidal was calm.';
+  const at = (s: string, from = 0) => ({
+    start: text.indexOf(s, from),
+    end: text.indexOf(s, from) + s.length,
+  });
+  const bamako = { ...at('Bamako'), surface: 'Bamako', name: 'Bamako', cue: null, source: 'ner' as const };
+  const kidal = { ...at('Kidal'), label: 'PER' };
+
+  it('reads a PER-tagged name after "near" as a place when it lies in the country of the other places', () => {
+    const out = locativeToponyms(text, [kidal], res.gazetteer, () => false, [bamako], [bamako]);
+    expect(out.map((t) => text.slice(t.start, t.end))).toEqual(['Kidal']);
+  });
+
+  it('does not without other places, for a KB actor, or without a locative preposition', () => {
+    expect(locativeToponyms(text, [kidal], res.gazetteer, () => false, [], [])).toEqual([]);
+    expect(locativeToponyms(text, [kidal], res.gazetteer, () => true, [bamako], [bamako])).toEqual([]);
+    const later = { ...at('Kidal', text.indexOf('said')), label: 'PER' };
+    expect(locativeToponyms(text, [later], res.gazetteer, () => false, [bamako], [bamako])).toEqual([]);
+  });
+});
