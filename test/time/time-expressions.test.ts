@@ -19,7 +19,15 @@ function resolve(
 const CASES: [string, string, string | null, string | null, string][] = [
   ['In this month alone, three attacks', 'this month alone', '2024-11-01', '2024-11-30', 'month'],
   ['It happened this month.', 'this month', '2024-11-01', '2024-11-30', 'month'],
-  ['It happened earlier this month.', 'earlier this month', '2024-11-01', '2024-11-30', 'month'],
+  // Earlier this month: only the days up to publication.
+  ['It happened earlier this month.', 'earlier this month', '2024-11-01', '2024-11-10', 'range'],
+  ['So far this year, 40 attacks.', 'So far this year', '2024-01-01', '2024-11-10', 'range'],
+  ['Late last month, troops arrived.', 'Late last month', '2024-10-21', '2024-10-31', 'range'],
+  ['In early this month fighting rose.', 'early this month', '2024-11-01', '2024-11-10', 'range'],
+  ['Gunmen struck two days ago.', 'two days ago', '2024-11-08', '2024-11-08', 'day'],
+  ['The raid on the 5th killed four.', 'the 5th', '2024-11-05', '2024-11-05', 'day'],
+  // A day still to come this month falls in the month before.
+  ['The convoy was hit on the 28th, officials said.', 'the 28th', '2024-10-28', '2024-10-28', 'day'],
   ['It happened last year.', 'last year', '2023-01-01', '2023-12-31', 'year'],
   ['It happened a few years ago.', 'a few years ago', '2020-05-12', '2023-05-13', 'range'],
   ['killed in the past few months by', 'the past few months', '2024-08-10', '2024-11-10', 'range'],
@@ -72,6 +80,15 @@ describe('findTimeExpressions against publication 2024-11-10', () => {
       start: '2024-06-20',
       precision: 'day',
     });
+  });
+
+  it('ordinals that name units, floors or anniversaries are not dates', () => {
+    for (const text of [
+      'Shells landed on the 5th Brigade.',
+      'A fire broke out on the 3rd floor.',
+      'Crowds gathered on the 10th anniversary.',
+    ])
+      expect(resolve(text, '2024-11-10').filter((t) => /\d(?:st|nd|rd|th)/.test(t.text))).toEqual([]);
   });
 
   it('a day-month date without year falls in the latest year not after publication', () => {

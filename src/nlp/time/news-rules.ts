@@ -93,6 +93,10 @@ function yearPart(part: string, y: number): Resolved {
   return range(iso(y, 9, 1), iso(y, 12, 31));
 }
 
+function parseMonth(isoDate: string): { y: number; m: number } {
+  return { y: Number(isoDate.slice(0, 4)), m: Number(isoDate.slice(5, 7)) };
+}
+
 const rx = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`, 'gi');
 
 /** Rules in priority order; the caller keeps the longest match where they overlap. */
@@ -232,6 +236,21 @@ export const NEWS_RULES: readonly NewsRule[] = [
     resolve: (m, a) => (a ? range(addDays(a, -1), iso(a.y, a.m, a.d)) : null),
   },
   {
+    // "on the 5th": a day of the publication month, or of the month before when the day is still
+    // to come. Not "the 5th of May" (the explicit parser reads that) nor "the 5th Brigade/floor".
+    name: 'ordinal-day',
+    re: rx(
+      `on the (\\d{1,2})(?:st|nd|rd|th)(?! (?:of )?${MONTH})(?=[,.;:)]|\\s+(?:and|when|as|after|before|at|in|near|while|during|[a-z]+ed)\\b|$)`,
+    ),
+    relative: always,
+    resolve: (m, a) => {
+      const d = Number(m[1]);
+      if (!a || d < 1 || d > 31) return null;
+      const at = d <= a.d ? { y: a.y, m: a.m } : parseMonth(addMonths({ y: a.y, m: a.m, d: 1 }, -1));
+      return d > daysInMonth(at.y, at.m) ? null : day(iso(at.y, at.m, d));
+    },
+  },
+  {
     name: 'weekday',
     re: rx(
       `(?:(?:early|late) )?(?:on )?(last |this |past |previous )?(${WEEKDAY})(?:['’]s)?(?: (?:morning|afternoon|evening|night))?`,
@@ -278,12 +297,26 @@ export const NEWS_RULES: readonly NewsRule[] = [
     },
   },
   {
+    name: 'relative-month-part',
+    re: rx(
+      `(early|mid|late|the end of|the beginning of|the start of|the middle of)[- ]?(last|this|the previous) month`,
+    ),
+    relative: always,
+    resolve: (m, a) => {
+      if (!a) return null;
+      const at = /^this/i.test(m[2] ?? '') ? iso(a.y, a.m, 1) : addMonths({ y: a.y, m: a.m, d: 1 }, -1);
+      return monthPart(m[1] ?? '', Number(at.slice(0, 4)), Number(at.slice(5, 7)));
+    },
+  },
+  {
     name: 'this-month',
     re: rx(`(?:in |earlier |so far |later )?this month(?: alone)?`),
     relative: always,
     resolve: (m, a) => {
       if (!a) return null;
       const [start, end] = monthBounds(a.y, a.m);
+      // "earlier this month", "so far this month": only the days up to publication.
+      if (/^(?:earlier|so far)/i.test(m[0])) return range(start, iso(a.y, a.m, a.d));
       return { start, end, precision: 'month' };
     },
   },
@@ -306,6 +339,8 @@ export const NEWS_RULES: readonly NewsRule[] = [
       if (!a) return null;
       const w = (m[1] ?? '').toLowerCase();
       const y = w === 'this' ? a.y : w === 'next' ? a.y + 1 : a.y - 1;
+      // "earlier this year", "so far this year": from 1 January to publication.
+      if (w === 'this' && /^(?:earlier|so far)/i.test(m[0])) return range(iso(y, 1, 1), iso(a.y, a.m, a.d));
       return { start: iso(y, 1, 1), end: iso(y, 12, 31), precision: 'year' };
     },
   },
@@ -330,7 +365,10 @@ export const NEWS_RULES: readonly NewsRule[] = [
       const span = UNIT_DAYS[unit] ?? 1;
       const spread = vague ? Math.ceil(n * span * 0.5) : unit === 'week' ? 1 : 0;
       const centre = -n * span;
-      return range(addDays(a, centre - spread), addDays(a, Math.min(-1, centre + spread)));
+      const start = addDays(a, centre - spread);
+      const end = addDays(a, Math.min(-1, centre + spread));
+      // "two days ago" names one day; vaguer counts and weeks stay ranges.
+      return start === end ? day(start) : range(start, end);
     },
   },
   {
