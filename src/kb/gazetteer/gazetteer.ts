@@ -5,7 +5,7 @@
  */
 import type { FeatureClass } from '../../core/index.js';
 import { CLASS_OF_LETTER } from './format.js';
-import { normalizeName } from './normalize.js';
+import { normalizeName, spellingKey } from './normalize.js';
 
 /** A gazetteer entry. */
 export interface Place {
@@ -43,6 +43,12 @@ export interface Gazetteer {
   candidates(name: string): readonly Place[];
   /** Every place the name may denote, demonyms included, with how it matched. */
   matches(name: string): readonly NameMatch[];
+  /**
+   * Places bearing another transliteration of the name ("Monufia" for "Menoufia"): countries,
+   * regions, admin areas and towns of some size whose name shares its spelling key. Empty when the
+   * gazetteer was built without spellings.
+   */
+  sameSpelling(name: string): readonly Place[];
   /** True when some place has this normalised name (or the name starts a longer one). */
   hasPrefix(key: string): boolean;
   /** The place with this id, if any. */
@@ -69,8 +75,29 @@ function keyOf(line: string): string {
   return tab < 0 ? line : line.slice(0, tab);
 }
 
-/** Builds a gazetteer over the text of places.tsv and names.tsv. */
-export function createGazetteer(placesText: string, namesText: string): Gazetteer {
+/** Splits a sorted key file into lines; binary search finds a key's line. */
+function sortedLines(text: string): { lines: string[]; find: (key: string) => string | undefined } {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const find = (key: string): string | undefined => {
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keyOf(lines[mid] ?? '') < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const line = lines[lo];
+    return line !== undefined && keyOf(line) === key ? line : undefined;
+  };
+  return { lines, find };
+}
+
+/**
+ * Builds a gazetteer over the text of places.tsv and names.tsv, and of spellings.tsv if given
+ * (split only when first needed: most documents name only places the gazetteer knows).
+ */
+export function createGazetteer(placesText: string, namesText: string, spellingsText = ''): Gazetteer {
   const rows = placesText.split('\n');
   if (rows[rows.length - 1] === '') rows.pop();
   const nameLines = namesText.split('\n');
@@ -136,9 +163,23 @@ export function createGazetteer(placesText: string, namesText: string): Gazettee
     return result;
   };
 
+  let spellings: ReturnType<typeof sortedLines> | undefined;
+  const sameSpelling = (name: string): readonly Place[] => {
+    const key = spellingKey(name);
+    if (!key || !spellingsText) return [];
+    spellings ??= sortedLines(spellingsText);
+    const line = spellings.find(key);
+    if (!line) return [];
+    return line
+      .slice(key.length + 1)
+      .split(',')
+      .flatMap((r) => place(Number(r)) ?? []);
+  };
+
   return {
     size: rows.length,
     matches,
+    sameSpelling,
     candidates: (name) => matches(name).flatMap((m) => (m.kind === 'demonym' ? [] : [m.place])),
     hasPrefix: (key) => (nameLines[lowerBound(key)] ?? '').startsWith(key),
     get: (id) => {

@@ -2,4 +2,4 @@
 export type { Gazetteer, Place, NameMatch, MatchKind } from './gazetteer.js';
 export { createGazetteer } from './gazetteer.js';
 export { loadGazetteer, gazetteerDir } from './load.js';
-export { normalizeName } from './normalize.js';
+export { editDistance, normalizeName } from './normalize.js';

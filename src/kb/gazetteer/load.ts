@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { NAMES_FILE, PLACES_FILE } from './format.js';
+import { NAMES_FILE, PLACES_FILE, SPELLINGS_FILE } from './format.js';
 import { createGazetteer, type Gazetteer } from './gazetteer.js';
 
 /** Where the built gazetteer lives: src/kb/gazetteer/ and dist/src/kb/gazetteer/ both reach the repo's data/. */
@@ -16,6 +16,10 @@ let cached: Gazetteer | undefined;
 export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
   const dir = gazetteerDir();
-  cached = createGazetteer(readFileSync(dir + PLACES_FILE, 'utf8'), readFileSync(dir + NAMES_FILE, 'utf8'));
+  cached = createGazetteer(
+    readFileSync(dir + PLACES_FILE, 'utf8'),
+    readFileSync(dir + NAMES_FILE, 'utf8'),
+    readFileSync(dir + SPELLINGS_FILE, 'utf8'),
+  );
   return cached;
 }

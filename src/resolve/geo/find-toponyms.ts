@@ -193,6 +193,18 @@ function nerToponym(text: string, m: NerMention, source: Toponym['source']): Top
   return toponym(text, { start, end: start + name.length }, name, source);
 }
 
+const OF_WORD_RE = /^\s+(?:da|de|do|dos|das|del|della|di|du|des)\s+\p{Lu}/u;
+
+/**
+ * True when the mention starts with a gazetteer match and runs on past it through a Romance "of":
+ * the whole name is one place ("Mocímboa da Praia", not Mocímboa and Praia, a city of Cape Verde).
+ */
+function extendsMatch(text: string, m: Span, matches: readonly Match[]): boolean {
+  return matches.some(
+    (g) => g.start === m.start && g.end < m.end && OF_WORD_RE.test(text.slice(g.end, m.end)),
+  );
+}
+
 /** Toponyms in a document: NER locations and gazetteer matches, ordered by position. */
 export function findToponyms(input: ToponymInput, gaz: Gazetteer): Toponym[] {
   const { text, nerMentions, datelineSpan } = input;
@@ -204,7 +216,13 @@ export function findToponyms(input: ToponymInput, gaz: Gazetteer): Toponym[] {
   const out: Toponym[] = [];
   for (const m of nerMentions) {
     if (m.label !== 'LOC' || (datelineSpan && overlaps(m, datelineSpan))) continue;
-    const known = gaz.candidates(placeNameOf(text.slice(m.start, m.end))).length > 0;
+    // A name the gazetteer has under another spelling as an area ("Shabwa" for the province
+    // Shabwah) is known too; a town so matched is too weak a sign.
+    const name = placeNameOf(text.slice(m.start, m.end));
+    const known =
+      gaz.candidates(name).length > 0 ||
+      gaz.sameSpelling(name).some((p) => p.featureClass !== 'city') ||
+      extendsMatch(text, m, matches);
     if (!known && m.score < TRUSTED_NER_SCORE) continue;
     out.push(nerToponym(text, m, matches.some((g) => overlaps(g, m)) ? 'both' : 'ner'));
   }

@@ -2,13 +2,15 @@
  * Toponym disambiguation. Each reading of a name is scored by priors (feature type,
  * population, primary vs alternate name), then re-scored twice with the document's context:
  * countries and provinces the other toponyms resolved to (a country named outright weighs more,
- * and its capital most), the dateline's country, cue words, "X, Y" hierarchies (not lists) and
- * closeness to the document's other places. A name the gazetteer lacks takes the town named
- * nearest to it in the text.
+ * and its capital most), the dateline's country, cue words, "X, Y" hierarchies, lists (whose
+ * members are places of one kind) and closeness to the document's other places. A name the
+ * gazetteer lacks is looked up under other spellings, and failing that (or when its only reading
+ * is a small town abroad that fits nothing else in the story) takes the town named nearest to it
+ * in the text.
  */
 import type { FeatureClass, Geo } from '../../core/index.js';
 import type { Gazetteer, MatchKind, NameMatch, Place } from '../../kb/gazetteer/index.js';
-import { normalizeName } from '../../kb/gazetteer/index.js';
+import { editDistance, normalizeName } from '../../kb/gazetteer/index.js';
 import { distanceKm } from './distance.js';
 import { nameVariants } from './name-variants.js';
 import type { ResolvedPlace, Toponym, ToponymCue } from './types.js';
@@ -35,6 +37,12 @@ const TYPE_PRIOR: Readonly<Record<FeatureClass, number>> = {
   facility: 6,
 };
 const CAPITAL_BONUS: Readonly<Record<string, number>> = { PPLC: 3, PPLA: 1, PPLA2: 0.3 };
+/**
+ * Oceans and seas have no population to weigh them, yet a bare "Pacific" or "Mediterranean" in
+ * news means the water far more often than a small town of that name: they stand like a place of
+ * a million people.
+ */
+const WATER_BONUS: Readonly<Record<string, number>> = { OCN: 6, SEA: 6 };
 /** A province named like a national capital yields to it ("Washington", "Buenos Aires"). */
 const CAPITAL_NAMESAKE_PENALTY = 3;
 const KIND_PENALTY: Readonly<Record<MatchKind, number>> = { name: 0, alternate: -1.5, demonym: 0 };
@@ -52,6 +60,8 @@ const ADMIN1_CONTEXT = 4;
 /** A province of a country whose other provinces the document names ("Pennsylvania, Wisconsin, Oklahoma"). */
 const ADMIN1_SIBLING = 2;
 const HIERARCHY_BONUS = 6;
+/** Members of a list are places of one kind ("Egypt and Niger", "Utah, Virginia, Washington and Wyoming"). */
+const LIST_CLASS = 3;
 const DATELINE_COUNTRY = 1.2;
 const SPATIAL_WEIGHT = 2;
 const SPATIAL_SCALE_KM = 300;
@@ -68,8 +78,12 @@ interface Slot {
   readonly readings: readonly Reading[];
   /** True when the readings are those of a place the feature is named after ("Islington" for "Islington Bay"). */
   readonly viaNamesake: boolean;
+  /** True when the readings share only the name's spelling key ("Monufia" for "Menoufia"). */
+  readonly loose: boolean;
   /** A place named right after ", " that may contain this one ("Paris, Texas"). */
   readonly container: number | null;
+  /** Indexes of the other members of the list this toponym is named in, if any. */
+  readonly listMates: readonly number[];
 }
 
 interface Context {
@@ -88,6 +102,7 @@ function prior(place: Place, kind: MatchKind): number {
   return (
     TYPE_PRIOR[place.featureClass] +
     (CAPITAL_BONUS[place.featureCode] ?? 0) +
+    (WATER_BONUS[place.featureCode] ?? 0) +
     Math.log10(place.population + 1) +
     KIND_PENALTY[kind]
   );
@@ -116,22 +131,41 @@ function isNamedAfterSeat(place: Place, readings: readonly { place: Place }[]): 
   );
 }
 
-/** The gazetteer's matches for the name, else for its first shorter variant that has some. */
-function lookUp(
-  toponym: Toponym,
-  gaz: Gazetteer,
-): { matches: readonly NameMatch[]; cue: ToponymCue; viaNamesake: boolean } {
-  const matches = gaz.matches(toponym.name);
-  if (matches.length > 0) return { matches, cue: toponym.cue, viaNamesake: false };
-  for (const v of nameVariants(toponym.name)) {
-    const found = gaz.matches(v.name).filter((m) => m.kind !== 'demonym');
-    if (found.length > 0) return { matches: found, cue: v.cue ?? toponym.cue, viaNamesake: !v.samePlace };
-  }
-  return { matches: [], cue: toponym.cue, viaNamesake: false };
+/** Edits per letter a transliteration may differ by ("Menoufia" → "Monufia": 2 in 8; not "Kisima" → "Kisumu"). */
+const LOOSE_EDITS = 0.25;
+
+interface LookUp {
+  readonly matches: readonly NameMatch[];
+  readonly cue: ToponymCue;
+  readonly viaNamesake: boolean;
+  readonly loose: boolean;
 }
 
-function readingsOf(toponym: Toponym, gaz: Gazetteer): { readings: Reading[]; viaNamesake: boolean } {
-  const { matches, cue, viaNamesake } = lookUp(toponym, gaz);
+/**
+ * The gazetteer's matches for the name, else for its first other or shorter variant that has
+ * some, else the places that bear another transliteration of it.
+ */
+function lookUp(toponym: Toponym, gaz: Gazetteer): LookUp {
+  const matches = gaz.matches(toponym.name);
+  if (matches.length > 0) return { matches, cue: toponym.cue, viaNamesake: false, loose: false };
+  for (const v of nameVariants(toponym.name)) {
+    const found = gaz.matches(v.name).filter((m) => m.kind !== 'demonym');
+    if (found.length > 0)
+      return { matches: found, cue: v.cue ?? toponym.cue, viaNamesake: !v.samePlace, loose: false };
+  }
+  const key = normalizeName(toponym.name);
+  const similar = gaz
+    .sameSpelling(toponym.name)
+    .filter((place) => editDistance(key, normalizeName(place.name)) <= key.length * LOOSE_EDITS)
+    .map((place) => ({ place, kind: 'alternate' as const }));
+  return { matches: similar, cue: toponym.cue, viaNamesake: similar.length > 0, loose: similar.length > 0 };
+}
+
+function readingsOf(
+  toponym: Toponym,
+  gaz: Gazetteer,
+): { readings: Reading[]; viaNamesake: boolean; loose: boolean } {
+  const { matches, cue, viaNamesake, loose } = lookUp(toponym, gaz);
   const readings = matches.map((m) => ({
     place: m.place,
     kind: m.kind,
@@ -145,7 +179,11 @@ function readingsOf(toponym: Toponym, gaz: Gazetteer): { readings: Reading[]; vi
       return { ...r, prior: r.prior - CAPITAL_NAMESAKE_PENALTY };
     return r;
   });
-  return { readings: adjusted.sort((a, b) => b.prior - a.prior).slice(0, MAX_CANDIDATES), viaNamesake };
+  return {
+    readings: adjusted.sort((a, b) => b.prior - a.prior).slice(0, MAX_CANDIDATES),
+    viaNamesake,
+    loose,
+  };
 }
 
 const COMMA_RE = /^\s*,\s*$/;
@@ -170,6 +208,34 @@ function containerOf(text: string, toponyms: readonly Toponym[], i: number): num
   while (joined(last, COMMA_RE)) last++;
   if (last - i + 1 > MAX_HIERARCHY_CHAIN || joined(last, LIST_END_RE)) return null;
   return i + 1;
+}
+
+/**
+ * The lists toponyms are named in: runs joined by commas or "and"/"or" that are not hierarchies
+ * (a run with "and"/"or", or a comma chain longer than a hierarchy runs). Each toponym maps to the
+ * indexes of its list's other members.
+ */
+function listMatesOf(text: string, toponyms: readonly Toponym[]): number[][] {
+  const out: number[][] = toponyms.map(() => []);
+  let i = 0;
+  while (i < toponyms.length) {
+    let last = i;
+    let hasConjunction = false;
+    for (;;) {
+      const t = toponyms[last];
+      const next = toponyms[last + 1];
+      if (!t || !next) break;
+      const gap = text.slice(t.end, next.start);
+      if (LIST_END_RE.test(gap)) hasConjunction = true;
+      else if (!COMMA_RE.test(gap)) break;
+      last++;
+    }
+    if (last > i && (hasConjunction || last - i + 1 > MAX_HIERARCHY_CHAIN)) {
+      for (let k = i; k <= last; k++) for (let j = i; j <= last; j++) if (j !== k) out[k]?.push(j);
+    }
+    i = last + 1;
+  }
+  return out;
 }
 
 /** True when `outer` contains `inner` in the admin hierarchy. */
@@ -207,6 +273,11 @@ function contextScore(slots: readonly Slot[], i: number, r: Reading, ctx: Contex
     if (alternatives.some((o) => encloses(o.place, r.place))) score += HIERARCHY_BONUS;
     else if (outer && outer.place.featureClass !== 'city') score -= 1;
   }
+  if (slot.listMates.length > 0) {
+    let same = 0;
+    for (const j of slot.listMates) if (ctx.chosen[j]?.place.featureClass === r.place.featureClass) same++;
+    score += (LIST_CLASS * same) / slot.listMates.length;
+  }
   return score + SPATIAL_WEIGHT * closeness(slots, i, r, ctx);
 }
 
@@ -215,7 +286,7 @@ function closeness(slots: readonly Slot[], i: number, r: Reading, ctx: Context):
   const slot = slots[i];
   const near: number[] = [];
   ctx.chosen.forEach((c, j) => {
-    if (!c || j === i || slots[j]?.key === slot?.key) return;
+    if (!c || j === i || slots[j]?.key === slot?.key || slots[j]?.loose) return;
     if (c.place.featureClass === 'continent' || c.place.featureClass === 'country') return;
     near.push(Math.exp(-distanceKm(r.place, c.place) / SPATIAL_SCALE_KM));
   });
@@ -243,7 +314,8 @@ function buildContext(
   const admin1Countries = new Map<string, Set<string>>();
   chosen.forEach((r, i) => {
     const slot = slots[i];
-    if (!r || !slot) return;
+    // A reading found by spelling alone is too uncertain to set the others' context.
+    if (!r || !slot || slot.loose) return;
     const cc = r.place.countryCode;
     const weight = r.place.featureClass === 'country' ? 1 : 0.6 * (confidence[i] ?? 0);
     if (cc) {
@@ -329,7 +401,7 @@ function nearKm(a: Place, b: Place): number {
 function withPairSupport(slots: readonly Slot[]): Slot[] {
   const byKey = new Map<string, { place: Place; weight: number }[]>();
   for (const slot of slots) {
-    if (byKey.has(slot.key)) continue;
+    if (byKey.has(slot.key) || slot.loose) continue;
     const top = slot.readings.slice(0, PAIR_READINGS);
     const best = top[0]?.prior ?? 0;
     byKey.set(
@@ -369,11 +441,13 @@ function withPairSupport(slots: readonly Slot[]): Slot[] {
 
 /** Resolves toponyms to gazetteer places from context; unresolvable toponyms are left out. */
 export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPlace[] {
+  const listMates = listMatesOf(input.text, input.toponyms);
   let slots: Slot[] = input.toponyms.map((t, i) => ({
     toponym: t,
     key: normalizeName(t.name),
     ...readingsOf(t, gaz),
     container: containerOf(input.text, input.toponyms, i),
+    listMates: listMates[i] ?? [],
   }));
   slots = withPairSupport(slots);
   const datelineCountry = datelineCountryOf(input.dateline, gaz);
@@ -381,7 +455,9 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
   for (let pass = 0; pass < 2; pass++) {
     round = choose(slots, buildContext(slots, round.chosen, round.confidence, datelineCountry));
   }
-  const kept = round.chosen.map((r, i) => (fitsDocument(slots, round.chosen, i) ? r : undefined));
+  const kept = round.chosen.map((r, i) =>
+    fitsDocument(slots, round.chosen, i) && !isStray(slots, round.chosen, i) ? r : undefined,
+  );
   const focus = documentFocus(kept);
   const out: ResolvedPlace[] = [];
   slots.forEach((slot, i) => {
@@ -418,6 +494,7 @@ const NAMESAKE_REACH_KM = 300;
 function fitsDocument(slots: readonly Slot[], chosen: readonly (Reading | undefined)[], i: number): boolean {
   const r = chosen[i];
   if (!r || !slots[i]?.viaNamesake) return true;
+  if (slots[i]?.loose) return fitsLoosely(slots, chosen, i, r);
   let others = 0;
   for (let j = 0; j < chosen.length; j++) {
     const o = chosen[j];
@@ -427,6 +504,63 @@ function fitsDocument(slots: readonly Slot[], chosen: readonly (Reading | undefi
     if (isLocal(o.place) && nearKm(o.place, r.place) <= NAMESAKE_REACH_KM) return true;
   }
   return others === 0;
+}
+
+/** A town smaller than this, abroad and far from everything else the document names, is a doubtful reading. */
+const STRAY_POPULATION = 20_000;
+/** The same, for a town the name matched only by one of its alternate names (Tirat Karmel for "Tirah"). */
+const STRAY_ALTERNATE_POPULATION = 100_000;
+/** How many other places must agree on where the story is before a lone foreign hamlet is doubted. */
+const STRAY_MIN_OTHERS = 2;
+
+/**
+ * True when the reading is a small town in a country none of the document's other places lie in,
+ * and far from all of them, while at least STRAY_MIN_OTHERS of them agree elsewhere: the name
+ * most likely denotes a place the gazetteer lacks near the others ("Tirah" in a story about
+ * Khyber is not a village in Israel), and the toponym is treated as one the gazetteer lacks.
+ */
+function isStray(slots: readonly Slot[], chosen: readonly (Reading | undefined)[], i: number): boolean {
+  const r = chosen[i];
+  if (!r || !isLocal(r.place)) return false;
+  if (r.place.population >= (r.kind === 'alternate' ? STRAY_ALTERNATE_POPULATION : STRAY_POPULATION))
+    return false;
+  let others = 0;
+  for (let j = 0; j < chosen.length; j++) {
+    const o = chosen[j];
+    if (!o || j === i || slots[j]?.key === slots[i]?.key) continue;
+    if (!o.place.countryCode) continue;
+    others++;
+    if (o.place.countryCode === r.place.countryCode) return false;
+    if (isLocal(o.place) && nearKm(o.place, r.place) <= NAMESAKE_REACH_KM) return false;
+  }
+  return others >= STRAY_MIN_OTHERS;
+}
+
+/**
+ * Whether a reading found by spelling alone ("Monufia" for "Menoufia") fits the document: a
+ * country always (few names are that close), a province or region when another place lies in
+ * its country, a district or town when it lies in a province the document names or near one of
+ * its towns. Loose spelling matches many names, so the country alone is not enough for a town.
+ */
+function fitsLoosely(
+  slots: readonly Slot[],
+  chosen: readonly (Reading | undefined)[],
+  i: number,
+  r: Reading,
+): boolean {
+  if (r.place.featureClass === 'country') return true;
+  for (let j = 0; j < chosen.length; j++) {
+    const o = chosen[j];
+    if (!o || j === i || slots[j]?.viaNamesake || slots[j]?.key === slots[i]?.key) continue;
+    if (!isLocal(r.place)) {
+      if (o.place.countryCode && o.place.countryCode === r.place.countryCode) return true;
+    } else if (
+      o.place.id === r.place.admin1Id ||
+      (isLocal(o.place) && nearKm(o.place, r.place) <= NAMESAKE_REACH_KM)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** The chosen town or district of the toponym nearest in the text to toponym i, if any. */
