@@ -1,10 +1,13 @@
 // API latency under load: builds a large synthetic database straight through the Store (no NLP),
-// starts `sitrep serve`'s app in a child process, and measures p50/p95 of the entity profile,
-// event filter, GeoJSON and search endpoints with 20 concurrent clients (autocannon).
+// starts `sitrep serve`'s app in a child process, and measures p50/p95/p99 of the entity profile,
+// event filter, GeoJSON and search endpoints, one request at a time and then with 20 concurrent
+// clients (autocannon), with the response cache and without it (varied requests, most of which
+// the cache cannot answer anyway), with the server's CPU time per request.
 //   npx tsx bench/api.ts [--docs 100000] [--seconds 10] [--db PATH (reused if it has the docs)]
 //     [--readers N (reader threads for GET /api/*; default 0 = main thread only)]
-//     [--no-cache (no response cache: every request is answered from the database)]
+//     [--no-cache (only the run without response cache: every request is answered from the database)]
 //     [--service (one request at a time in process: each endpoint's own cost, no load)]
+//     [--only NAME (with --service: that endpoint alone, e.g. under node --cpu-prof)]
 //     [--queries (single-query timings through the Store, no HTTP)]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -17,6 +20,8 @@ import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { rng, syntheticRecord } from '../test/serve/synthetic.js';
 
 const WORLD = { groups: 2000, people: 20_000, places: 5000 };
+/** Requests of the one-client pass. */
+const SINGLE_REQUESTS = 200;
 const { values } = parseArgs({
   options: {
     docs: { type: 'string', default: '100000' },
@@ -27,6 +32,7 @@ const { values } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
     queries: { type: 'boolean', default: false },
     service: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 
@@ -43,10 +49,10 @@ if (values.serve) {
     ...readers,
   });
   process.stdout.write(`${server.url}\n`);
-  // The parent asks for the cache's counters between endpoints.
+  // The parent asks for the cache's counters and the CPU time used between passes.
   process.on('SIGUSR2', () => {
     const { hits, misses } = server.cache?.stats() ?? { hits: 0, misses: 0 };
-    process.stdout.write(`${JSON.stringify({ hits, misses })}\n`);
+    process.stdout.write(`${JSON.stringify({ hits, misses, cpuMs: cpuMs() })}\n`);
   });
 } else {
   await main();
@@ -57,6 +63,20 @@ async function main(): Promise<void> {
   await buildDatabase(values.db, docs);
   if (values.queries) return singleQueries(values.db);
   if (values.service) return serviceTimes(values.db);
+  // Both by default: the cache's figures alone would hide what a request the cache cannot answer
+  // costs. Each server starts empty and is asked the same sequence of requests.
+  const modes = values['no-cache'] ? [false] : [true, false];
+  const tables: [boolean, string[][]][] = [];
+  for (const cached of modes) tables.push([cached, await runServer(cached)]);
+  for (const [cached, rows] of tables) printTable(docs, cached, rows);
+}
+
+/**
+ * Starts a serving child (with or without the response cache) and measures each endpoint: first
+ * one request at a time (what a request costs with no queue: latency and the server's CPU time),
+ * then 20 concurrent clients.
+ */
+async function runServer(cached: boolean): Promise<string[][]> {
   const readers = values.readers === undefined ? [] : ['--readers', values.readers];
   const child = spawn(
     process.execPath,
@@ -68,47 +88,77 @@ async function main(): Promise<void> {
       '--db',
       values.db,
       ...readers,
-      ...(values['no-cache'] ? ['--no-cache'] : []),
+      ...(cached ? [] : ['--no-cache']),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines = readLines(child.stdout);
   const url = await lines.next();
+  const counts = async (): Promise<ServerCounts> => {
+    child.kill('SIGUSR2');
+    return JSON.parse(await lines.next()) as ServerCounts;
+  };
   try {
     const cases = await requestMakers(values.db);
     const rows: string[][] = [];
     process.stdout.write(
-      `load average before: ${loadavg()
+      `${cached ? 'cached' : 'no cache'}: load average before ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}\n`,
     );
     for (const [name, path] of cases) {
-      // Hits and misses are counted over the measured requests alone.
       // Warm-up, not counted: reader threads compile the app on their first request.
       await Promise.all(
         Array.from({ length: 4 }, async () => {
           for (let i = 0; i < 10; i++) await (await fetch(url + path())).arrayBuffer();
         }),
       );
-      child.kill('SIGUSR2');
-      const before = JSON.parse(await lines.next()) as CacheCounts;
+      const c0 = await counts();
+      const single = await measureSingle(url, path, SINGLE_REQUESTS);
+      const c1 = await counts();
       const figures = await measure(url, path, Number(values.seconds));
-      child.kill('SIGUSR2');
-      const after = JSON.parse(await lines.next()) as CacheCounts;
-      const served = after.hits + after.misses - before.hits - before.misses;
-      const hitRate = served ? `${((100 * (after.hits - before.hits)) / served).toFixed(1)}%` : 'off';
-      rows.push([name, ...figures, hitRate, loadavg()[0]!.toFixed(2)]);
+      const c2 = await counts();
+      // Hits and misses are counted over the concurrent requests alone.
+      const served = c2.hits + c2.misses - c1.hits - c1.misses;
+      const hitRate = served ? `${((100 * (c2.hits - c1.hits)) / served).toFixed(1)}%` : 'off';
+      const cpu1 = (c1.cpuMs - c0.cpuMs) / SINGLE_REQUESTS;
+      const cpu20 = (c2.cpuMs - c1.cpuMs) / Math.max(1, Number(figures[0]));
+      rows.push([
+        name,
+        ...single,
+        cpu1.toFixed(2),
+        ...figures,
+        cpu20.toFixed(2),
+        hitRate,
+        loadavg()[0]!.toFixed(2),
+      ]);
     }
-    printTable(docs, rows);
+    return rows;
   } finally {
     child.kill('SIGTERM');
   }
 }
 
-/** Cache counters the serving child prints on SIGUSR2 (zeros when it has no cache). */
-interface CacheCounts {
+/** One client, one request at a time: [p50, p95, p99] in ms. */
+async function measureSingle(url: string, path: () => string, n: number): Promise<string[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(url + path());
+    await res.arrayBuffer();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (p: number): string => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!.toFixed(1);
+  return [at(0.5), at(0.95), at(0.99)];
+}
+
+/** What the serving child prints on SIGUSR2: cache counters (zeros without a cache) and its CPU time. */
+interface ServerCounts {
   hits: number;
   misses: number;
+  /** CPU milliseconds the server process has used, all its threads (reader threads included). */
+  cpuMs: number;
 }
 
 /** Successive lines of a stream, one per call. */
@@ -235,7 +285,7 @@ async function requestMakers(path: string): Promise<[string, () => string][]> {
  * answer (route, queries, JSON) over the same varied requests as the load test.
  */
 async function serviceTimes(path: string): Promise<void> {
-  const cases = await requestMakers(path);
+  const cases = (await requestMakers(path)).filter(([name]) => !values.only || name === values.only);
   const store = openSqliteStore(path);
   const app = createApp({ store, webRoot: null });
   // CPU time as well as wall time: on a shared machine the wall clock counts other processes' turns.
@@ -379,20 +429,27 @@ async function measure(url: string, path: () => string, seconds: number): Promis
   ];
 }
 
-function printTable(docs: number, rows: string[][]): void {
+function printTable(docs: number, cached: boolean, rows: string[][]): void {
   const head = [
     'endpoint',
-    'requests',
+    '1 client p50',
+    'p95',
+    'p99',
+    'CPU ms/req',
+    '20 clients requests',
     'req/s',
     'p50 ms',
     'p95 ms',
     'p99 ms',
     'errors',
+    'CPU ms/req',
     'cache hits',
     'load',
   ];
   const all = [head, ...rows];
   const width = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  process.stdout.write(`\n${docs} documents, 20 concurrent clients, target p95 < 50 ms\n`);
+  process.stdout.write(
+    `\n${docs} documents, ${cached ? 'response cache on' : 'no response cache (--no-cache)'}, readers ${values.readers ?? 'default'}; target p95 < 50 ms with 20 clients\n`,
+  );
   for (const r of all) process.stdout.write(`${r.map((c, i) => c.padEnd(width[i]!)).join('  ')}\n`);
 }

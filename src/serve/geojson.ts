@@ -78,3 +78,8 @@ export function pointsToGeoJson(points: readonly EventPointRow[]): FeatureCollec
   }));
   return { type: 'FeatureCollection', features };
 }
+
+/** A FeatureCollection's text around features already written as JSON (see listEventFeaturesJson). */
+export function featureCollectionText(features: readonly string[]): string {
+  return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
+}

@@ -111,9 +111,11 @@ function startWorker(workerData: ReadWorkerData): Worker {
 }
 
 function toResponse(r: ForwardedResponse): Response {
-  return new Response(r.status === 204 || r.status === 304 ? null : r.body, {
+  // Bytes as a Uint8Array and headers as a plain object: @hono/node-server writes such a response
+  // straight to the socket, where an ArrayBuffer body would be read back through a web stream.
+  return new Response(r.status === 204 || r.status === 304 ? null : new Uint8Array(r.body), {
     status: r.status,
-    headers: r.headers,
+    headers: Object.fromEntries(r.headers),
   });
 }
 

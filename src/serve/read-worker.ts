@@ -13,6 +13,9 @@ db.pragma('busy_timeout = 5000');
 // DISTINCT) in memory: the default 2 MB cache re-reads index pages on every profile or listing.
 db.pragma('cache_size = -65536');
 db.pragma('temp_store = MEMORY');
+// Pages through a memory map as the main connection reads them (openSqliteStore): a page the cache
+// lacks costs no read call or copy.
+db.pragma('mmap_size = 2147483648');
 const app = createApp({
   store: new SqliteStore(db),
   webRoot: null,

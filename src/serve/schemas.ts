@@ -85,8 +85,15 @@ export const EventsQuery = z.object({
   since: isoDate.optional(),
   until: isoDate.optional(),
   bbox: BBoxParam.optional().openapi({ description: 'west,south,east,north', example: '60,24,78,37' }),
-  limit: limit(5000, 200),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: limit(5000, 200).openapi({
+    description: 'events per page (default 200, at most 5000); the next page starts at offset + limit',
+  }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .openapi({ description: 'events to skip, in the listing order (newest first)' }),
 });
 
 export const GraphQuery = z.object({

@@ -22,8 +22,12 @@ export interface ServerOptions extends AppOptions {
   readonly host: string;
   /**
    * Reader threads for GET /api/* when the store is a SQLite file (at most one per core); default 0:
-   * every request is answered on the main thread. Measured on a loaded 2-core machine, 2 readers
-   * helped search and hurt profiles, so the pool is opt-in.
+   * every request is answered on the main thread. Measured again with bench/api.ts on a 2-core
+   * machine at load 10-13 (no response cache, 20 clients, alternating runs): 2 readers raised the
+   * server's CPU time per request (by 0.1-0.9 ms: each answer is built as a web Response in the
+   * worker, read back as bytes and posted) and moved p95 both ways from run to run, with no
+   * endpoint gaining in every run. With two cores shared by the server, the clients and the rest
+   * of the machine there is no idle core to gain, so the pool stays opt-in.
    */
   readonly readers?: number;
   /**

@@ -5,9 +5,15 @@
 // GeoJSON as full events; event listings name roles as the extraction does.
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { eventsToGeoJson, pointsToGeoJson } from '../../src/serve/geojson.js';
+import { createApp } from '../../src/serve/index.js';
+import { eventsToGeoJson, featureCollectionText, pointsToGeoJson } from '../../src/serve/geojson.js';
 import type { EventFilter } from '../../src/store/index.js';
-import { listEventPoints } from '../../src/store/sqlite/event-filter.js';
+import {
+  listEventFeaturesJson,
+  listEventPoints,
+  listEventsJson,
+} from '../../src/store/sqlite/event-filter.js';
+import { cachedStatement } from '../../src/store/sqlite/statement-cache.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import { syntheticRecord } from './synthetic.js';
@@ -169,6 +175,110 @@ describe('event reads', () => {
     }
     expect(eventsToGeoJson(await store.listEvents({})).features.length).toBeGreaterThan(10);
     await store.close();
+  });
+
+  it('write listings and maps as JSON text equal to the listed events, corrections included', async () => {
+    const store = await filled(50);
+    const [ev] = await store.listEvents({ limit: 1 });
+    await store.applyCorrection(
+      {
+        kind: 'edit_event',
+        docId: ev!.docId,
+        eventId: ev!.event.id,
+        fields: { type: 'armed_clash', fatalities: 7, injured: null, modality: 'claimed' },
+      },
+      { author: 't' },
+    );
+    const [a, b] = await store.listEntities({ type: 'group', limit: 2 });
+    await store.applyCorrection({ kind: 'merge_entities', from: b!.key, into: a!.key }, { author: 't' });
+    // An event without a location and one whose label row is gone still list as listEvents has them.
+    store.db
+      .prepare('UPDATE events SET location_id = NULL WHERE rowid = (SELECT max(rowid) FROM events)')
+      .run();
+    store.db
+      .prepare(
+        'DELETE FROM event_labels WHERE (doc_id, event_id) = (SELECT doc_id, event_id FROM event_labels LIMIT 1)',
+      )
+      .run();
+    let compared = 0;
+    for (const f of [...filters, { entity: a!.key }, { entity: 'ttp', until: '2024-06-30' } as EventFilter]) {
+      const events = await store.listEvents(f);
+      expect(JSON.parse(listEventsJson(store.db, f)), JSON.stringify(f)).toEqual(events);
+      const text = featureCollectionText(listEventFeaturesJson(store.db, f));
+      expect(JSON.parse(text), JSON.stringify(f)).toEqual(eventsToGeoJson(events));
+      compared += events.length;
+    }
+    expect(compared).toBeGreaterThan(100);
+    // The routes answer with that text.
+    const app = createApp({ store, webRoot: null });
+    const list = await app.request('/api/events?type=battles&limit=30');
+    expect(list.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await list.json()).toEqual({ items: await store.listEvents({ type: 'battles', limit: 30 }) });
+    const map = await app.request('/api/events/geojson?bbox=60,20,75,36&limit=40');
+    expect(map.headers.get('content-type')).toMatch(/^application\/geo\+json/);
+    expect(await map.json()).toEqual(
+      eventsToGeoJson(await store.listEvents({ bbox: [60, 20, 75, 36], limit: 40 })),
+    );
+    await store.close();
+  });
+
+  it('give a profile’s timeline the corrected event fields and location names', async () => {
+    const store = await filled(40);
+    const [group] = await store.listEntities({ type: 'group', limit: 1 });
+    const events = await store.listEvents({ entity: group!.key, limit: 1000 });
+    const target = events[0]!;
+    await store.applyCorrection(
+      {
+        kind: 'edit_event',
+        docId: target.docId,
+        eventId: target.event.id,
+        fields: { type: 'armed_clash', fatalities: 11, modality: 'claimed' },
+      },
+      { author: 't' },
+    );
+    const profile = await store.getEntityProfile(group!.key, { limit: 1000 });
+    const byId = new Map(
+      (await store.listEvents({ entity: group!.key, limit: 1000 })).map((e) => [
+        `${e.docId}#${e.event.id}`,
+        e,
+      ]),
+    );
+    expect(profile!.timeline.length).toBeGreaterThan(3);
+    for (const t of profile!.timeline) {
+      const e = byId.get(`${t.docId}#${t.eventId}`)!;
+      expect(t).toMatchObject({
+        date: { start: e.event.date.start, end: e.event.date.end, precision: e.event.date.precision },
+        category: e.event.category,
+        type: e.event.type,
+        locationName: e.locationName,
+        fatalities: e.event.fatalities?.min ?? null,
+        modality: e.event.modality,
+      });
+    }
+    const edited = profile!.timeline.find((t) => t.docId === target.docId && t.eventId === target.event.id);
+    expect(edited).toMatchObject({
+      type: 'armed_clash',
+      category: 'battles',
+      fatalities: 11,
+      modality: 'claimed',
+    });
+    await store.close();
+  });
+
+  it('compile each statement once per connection and kind of row', async () => {
+    const store = await filled(3);
+    const other = openSqliteStore(':memory:');
+    const sql = 'SELECT doc_id, local_id FROM events ORDER BY doc_id LIMIT 2';
+    const rows = cachedStatement(store.db, sql);
+    expect(cachedStatement(store.db, sql)).toBe(rows);
+    expect(cachedStatement(other.db, sql)).not.toBe(rows);
+    const pluck = cachedStatement(store.db, sql, 'pluck');
+    const raw = cachedStatement(store.db, sql, 'raw');
+    expect(new Set([rows, pluck, raw]).size).toBe(3);
+    const first = rows.get() as { doc_id: string; local_id: string };
+    expect(pluck.get()).toBe(first.doc_id);
+    expect(raw.get()).toEqual([first.doc_id, first.local_id]);
+    await Promise.all([store.close(), other.close()]);
   });
 
   it('name every role and the location as the document’s extraction does, through corrections', async () => {

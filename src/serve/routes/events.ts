@@ -2,13 +2,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SitrepError } from '../../core/index.js';
 import type { EventEdit, EventFilter, Store } from '../../store/index.js';
-import { listEventPoints } from '../../store/sqlite/event-filter.js';
+import { listEventFeaturesJson, listEventsJson } from '../../store/sqlite/event-filter.js';
 import { SqliteStore } from '../../store/sqlite/index.js';
-import { eventsToGeoJson, pointsToGeoJson } from '../geojson.js';
-import type { FeatureCollection } from '../geojson.js';
+import { eventsToGeoJson, featureCollectionText } from '../geojson.js';
 import { EventEditRequest, EventParams, EventsQuery } from '../schemas.js';
 import type { Api, RouteDeps } from './common.js';
-import { authorOf, errorResponses, jsonResponse } from './common.js';
+import { authorOf, errorResponses, jsonResponse, jsonText } from './common.js';
 
 const list = createRoute({
   method: 'get',
@@ -24,6 +23,12 @@ const geojson = createRoute({
   path: '/api/events/geojson',
   tags: ['events'],
   summary: 'The same events as a GeoJSON FeatureCollection; properties.precision is the place feature class',
+  description:
+    'One page of the events the same filters list (newest first), those with coordinates: `limit` ' +
+    '(default 200, at most 5000) and `offset` page through the listing, so a page holds fewer features ' +
+    'than `limit` (even none) when some of its events have no coordinates; the listing ends where ' +
+    '`GET /api/events` with the same query returns fewer than `limit` items. A map should ask for ' +
+    'its visible `bbox`: a small box is answered from the index of its 1-degree cells.',
   request: { query: EventsQuery },
   responses: {
     200: { description: 'FeatureCollection', content: { 'application/geo+json': { schema: z.any() } } },
@@ -54,14 +59,17 @@ const edit = createRoute({
 
 /** Registers the event routes. */
 export function registerEventRoutes(app: Api, { store }: RouteDeps): void {
-  app.openapi(list, async (c) =>
-    c.json({ items: await store.listEvents(toFilter(c.req.valid('query'))) }, 200),
-  );
+  app.openapi(list, async (c) => {
+    const filter = toFilter(c.req.valid('query'));
+    // The SQLite store writes the listing's JSON itself (records as stored, not parsed and re-encoded).
+    if (store instanceof SqliteStore) return jsonText(c, `{"items":${listEventsJson(store.db, filter)}}`);
+    return c.json({ items: await store.listEvents(filter) }, 200);
+  });
 
   app.openapi(geojson, async (c) => {
-    const collection = await geoJsonOf(store, toFilter(c.req.valid('query')));
+    const text = await geoJsonOf(store, toFilter(c.req.valid('query')));
     // The declared content type is GeoJSON's own, which Hono's typed c.json cannot set.
-    return c.body(JSON.stringify(collection), 200, {
+    return c.body(text, 200, {
       'content-type': 'application/geo+json; charset=utf-8',
     }) as never;
   });
@@ -91,10 +99,11 @@ function toFilter(q: ReturnType<typeof EventsQuery.parse>): EventFilter {
 }
 
 /**
- * The map's events. The SQLite store has a read that yields only what a map shows (no event records
- * parsed and re-encoded: the costliest part of a 500-event answer); other stores go through listEvents.
+ * The map's events as GeoJSON text. The SQLite store has a read that yields only what a map shows,
+ * written out as text directly (no event records parsed, no feature objects built and encoded: the
+ * costliest parts of a 500-event answer); other stores go through listEvents.
  */
-async function geoJsonOf(store: Store, filter: EventFilter): Promise<FeatureCollection> {
-  if (store instanceof SqliteStore) return pointsToGeoJson(listEventPoints(store.db, filter));
-  return eventsToGeoJson(await store.listEvents(filter));
+async function geoJsonOf(store: Store, filter: EventFilter): Promise<string> {
+  if (store instanceof SqliteStore) return featureCollectionText(listEventFeaturesJson(store.db, filter));
+  return JSON.stringify(eventsToGeoJson(await store.listEvents(filter)));
 }

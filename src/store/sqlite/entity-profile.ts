@@ -1,6 +1,6 @@
 /** An entity's profile across documents: relations, claims with grades, timeline and linked places. */
 import type Database from 'better-sqlite3';
-import type { Claim, EntityType, Event, Extraction, Geo, Modality } from '../../core/index.js';
+import type { Claim, EntityType, EventCategory, Extraction, Geo, Modality } from '../../core/index.js';
 import type {
   EntityClaim,
   EntityProfile,
@@ -9,6 +9,7 @@ import type {
   LinkedPlace,
   TimelineEntry,
 } from '../types.js';
+import { cachedStatement } from './statement-cache.js';
 
 /** Relation types that say whom an entity belongs to or sides with. */
 const AFFILIATION_TYPES = new Set(['member_of', 'branch_of', 'part_of', 'leader_of', 'supports', 'opposes']);
@@ -105,9 +106,9 @@ function relationsOf(db: Database.Database, key: string, limit: number): EntityR
   // The most frequent links from the top of entity_links_rank; each shown link's modalities and
   // first 20 documents from relation_keys' index (a handful of rows per pair), names and types from
   // the other's statistics: one statement.
-  const rows = db
-    .prepare(
-      `SELECT l.type, l.dir, l.other_key, s.name AS other_name, s.type AS other_type, l.n,
+  const rows = cachedStatement(
+    db,
+    `SELECT l.type, l.dir, l.other_key, s.name AS other_name, s.type AS other_type, l.n,
          CASE l.dir
            WHEN 'out' THEN (SELECT json_group_array(DISTINCT modality) FROM relation_keys INDEXED BY relation_keys_subject
              WHERE subject_key = l.entity_key AND type = l.type AND object_key = l.other_key)
@@ -124,8 +125,7 @@ function relationsOf(db: Database.Database, key: string, limit: number): EntityR
        JOIN entity_stats s ON s.entity_key = l.other_key
        WHERE l.entity_key = @key
        ORDER BY l.n DESC, l.other_name LIMIT @limit`,
-    )
-    .all({ key, limit }) as Row[];
+  ).all({ key, limit }) as Row[];
   return rows.map((r) => ({
     type: String(r.type),
     direction: r.dir === 'out' ? 'out' : 'in',
@@ -137,48 +137,49 @@ function relationsOf(db: Database.Database, key: string, limit: number): EntityR
 }
 
 function timelineOf(db: Database.Database, key: string, limit: number): TimelineEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT k.doc_id, k.event_id, k.role, e.record, l.name AS location_name
-       FROM event_entities k INDEXED BY event_entities_date
-       JOIN events e ON e.doc_id = k.doc_id AND e.local_id = k.event_id
-       LEFT JOIN doc_entities l ON l.doc_id = e.doc_id AND l.local_id = e.location_id
-       WHERE k.entity_key = ? ORDER BY k.date_start DESC LIMIT ?`,
-    )
-    .all(key, limit) as Row[];
-  const entries = rows.map((r): TimelineEntry => {
-    const ev = JSON.parse(String(r.record)) as Event;
-    return {
-      docId: String(r.doc_id),
-      eventId: String(r.event_id),
-      role: r.role as TimelineEntry['role'],
-      date: { start: ev.date.start, end: ev.date.end, precision: ev.date.precision },
-      category: ev.category,
-      type: ev.type,
-      locationName: (r.location_name as string | null) ?? null,
-      fatalities: ev.fatalities?.min ?? null,
-      modality: ev.modality,
-    };
-  });
+  // Date, type, figures and modality from the event's columns (every write and correction keeps
+  // them equal to its record) and the location's name from event_labels: no record is parsed.
+  const rows = cachedStatement(
+    db,
+    `SELECT k.doc_id, k.event_id, k.role, e.date_start, e.date_end, e.date_precision, e.category, e.type,
+       e.fatalities_min, e.modality, lb.location_name
+     FROM event_entities k INDEXED BY event_entities_date
+     JOIN events e ON e.doc_id = k.doc_id AND e.local_id = k.event_id
+     LEFT JOIN event_labels lb ON lb.doc_id = e.doc_id AND lb.event_id = e.local_id
+     WHERE k.entity_key = ? ORDER BY k.date_start DESC LIMIT ?`,
+  ).all(key, limit) as Row[];
+  const entries = rows.map((r): TimelineEntry => ({
+    docId: String(r.doc_id),
+    eventId: String(r.event_id),
+    role: r.role as TimelineEntry['role'],
+    date: {
+      start: (r.date_start as string | null) ?? null,
+      end: (r.date_end as string | null) ?? null,
+      precision: r.date_precision as TimelineEntry['date']['precision'],
+    },
+    category: r.category as EventCategory,
+    type: String(r.type) as TimelineEntry['type'],
+    locationName: (r.location_name as string | null) ?? null,
+    fatalities: (r.fatalities_min as number | null) ?? null,
+    modality: r.modality as Modality,
+  }));
   // Newest `limit` events were taken; an analyst reads a timeline oldest first.
   return entries.reverse();
 }
 
 function placesOf(db: Database.Database, key: string, limit: number): LinkedPlace[] {
-  const fromEvents = db
-    .prepare(
-      `SELECT location_key AS key, count(*) AS n FROM event_entities INDEXED BY event_entities_place
-       WHERE entity_key = ? AND location_key IS NOT NULL AND role <> 'location'
-       GROUP BY location_key ORDER BY n DESC LIMIT ?`,
-    )
-    .all(key, limit) as Row[];
-  const fromRelations = db
-    .prepare(
-      `SELECT type AS link, other_key AS key, n FROM entity_links
-       WHERE entity_key = ? AND dir = 'out' AND type IN ('located_in', 'operates_in')
-       ORDER BY n DESC LIMIT ?`,
-    )
-    .all(key, limit) as Row[];
+  const fromEvents = cachedStatement(
+    db,
+    `SELECT location_key AS key, count(*) AS n FROM event_entities INDEXED BY event_entities_place
+     WHERE entity_key = ? AND location_key IS NOT NULL AND role <> 'location'
+     GROUP BY location_key ORDER BY n DESC LIMIT ?`,
+  ).all(key, limit) as Row[];
+  const fromRelations = cachedStatement(
+    db,
+    `SELECT type AS link, other_key AS key, n FROM entity_links
+     WHERE entity_key = ? AND dir = 'out' AND type IN ('located_in', 'operates_in')
+     ORDER BY n DESC LIMIT ?`,
+  ).all(key, limit) as Row[];
   const links: [string, string, number][] = [
     [key, 'self', 1],
     ...fromEvents.map((r): [string, string, number] => [String(r.key), 'event', Number(r.n)]),
@@ -187,13 +188,12 @@ function placesOf(db: Database.Database, key: string, limit: number): LinkedPlac
   // Every linked key's name, type and coordinates in one statement; a place linked both by events
   // and by relations is looked up (and its geo parsed) once.
   const located = new Map<string, { row: Row; geo: Geo }>();
-  for (const r of db
-    .prepare(
-      `SELECT s.entity_key, s.name, s.type, (SELECT geo FROM doc_entities INDEXED BY doc_entities_geo
-         WHERE entity_key = s.entity_key AND geo IS NOT NULL LIMIT 1) AS geo
-       FROM entity_stats s WHERE s.entity_key IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify([...new Set(links.map(([k]) => k))])) as Row[]) {
+  for (const r of cachedStatement(
+    db,
+    `SELECT s.entity_key, s.name, s.type, (SELECT geo FROM doc_entities INDEXED BY doc_entities_geo
+       WHERE entity_key = s.entity_key AND geo IS NOT NULL LIMIT 1) AS geo
+     FROM entity_stats s WHERE s.entity_key IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify([...new Set(links.map(([k]) => k))])) as Row[]) {
     if (typeof r.geo === 'string')
       located.set(String(r.entity_key), { row: r, geo: JSON.parse(r.geo) as Geo });
   }
@@ -227,20 +227,18 @@ interface DocRow {
 
 /** The entity's newest documents (by published date, else ingestion day), from doc_entities_recent. */
 function recentDocuments(db: Database.Database, key: string): DocRow[] {
-  const ids = db
-    .prepare(
-      `SELECT DISTINCT doc_id, doc_date FROM doc_entities INDEXED BY doc_entities_recent
-       WHERE entity_key = ? ORDER BY doc_date DESC, doc_id LIMIT ?`,
-    )
-    .pluck()
-    .all(key, CLAIM_DOCUMENTS) as string[];
-  const rows = db
-    .prepare(
-      `SELECT doc.id, doc.title, doc.published, doc.text, doc.extraction,
-         (SELECT json_group_array(local_id) FROM doc_entities m WHERE m.doc_id = doc.id AND m.entity_key = ?) AS local_ids
-       FROM documents doc WHERE doc.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(key, JSON.stringify(ids)) as DocRow[];
+  const ids = cachedStatement(
+    db,
+    `SELECT DISTINCT doc_id, doc_date FROM doc_entities INDEXED BY doc_entities_recent
+     WHERE entity_key = ? ORDER BY doc_date DESC, doc_id LIMIT ?`,
+    'pluck',
+  ).all(key, CLAIM_DOCUMENTS) as string[];
+  const rows = cachedStatement(
+    db,
+    `SELECT doc.id, doc.title, doc.published, doc.text, doc.extraction,
+       (SELECT json_group_array(local_id) FROM doc_entities m WHERE m.doc_id = doc.id AND m.entity_key = ?) AS local_ids
+     FROM documents doc WHERE doc.id IN (SELECT value FROM json_each(?))`,
+  ).all(key, JSON.stringify(ids)) as DocRow[];
   const order = new Map(ids.map((id, i) => [id, i]));
   return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }

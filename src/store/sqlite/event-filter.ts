@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { EVENT_TYPES, nameKey } from '../../core/index.js';
 import type { Event, EventCategory } from '../../core/index.js';
 import type { EventFilter, EventPoint, StoredEvent, WeekCount } from '../types.js';
+import { cachedStatement } from './statement-cache.js';
 
 type Row = Record<string, unknown>;
 
@@ -266,13 +267,12 @@ function drivingIndex(db: Database.Database, filter: EventFilter): { index: stri
   const cells = filter.bbox && !filter.entity ? cellsOf(filter.bbox) : null;
   if (cells) {
     const box = eventWhere({ bbox: filter.bbox! });
-    const inBox = db
-      .prepare(
-        `SELECT count(*) FROM (SELECT 1 FROM events e INDEXED BY events_cell ${box.where}
-           AND ${CELL} IN (SELECT value FROM json_each(?)) LIMIT ${BBOX_PROBE})`,
-      )
-      .pluck()
-      .get(...box.params, JSON.stringify(cells)) as number;
+    const inBox = cachedStatement(
+      db,
+      `SELECT count(*) FROM (SELECT 1 FROM events e INDEXED BY events_cell ${box.where}
+         AND ${CELL} IN (SELECT value FROM json_each(?)) LIMIT ${BBOX_PROBE})`,
+      'pluck',
+    ).get(...box.params, JSON.stringify(cells)) as number;
     if (inBox < BBOX_PROBE) return { index: 'events_cell', cells };
   }
   if (filter.type && CATEGORIES.has(filter.type)) return { index: 'events_category_date', cells: null };
@@ -283,7 +283,32 @@ function drivingIndex(db: Database.Database, filter: EventFilter): { index: stri
 /** Events matching the filter, with the names of the entities they point at. */
 export function listEvents(db: Database.Database, filter: EventFilter): StoredEvent[] {
   const { sql, params } = eventQuery(db, filter);
-  return (db.prepare(sql).all(...params) as Row[]).map(toStoredEvent);
+  return (cachedStatement(db, sql).all(...params) as Row[]).map(toStoredEvent);
+}
+
+/**
+ * One listed event as the JSON text of the StoredEvent listEvents makes of it, written by SQLite:
+ * the record spliced in as stored (the store writes records with JSON.stringify, so parsing and
+ * re-encoding one gives its text back), role names as event_labels keeps them (JSON arrays).
+ * Numbers are written by SQLite's JSON functions, which give the same values as JSON.stringify.
+ */
+const EVENT_JSON = `'{"docId":' || json_quote(e.doc_id) || ',"event":' || e.record
+  || ',"locationName":' || CASE WHEN e.location_id IS NULL THEN 'null' ELSE json_quote(lb.location_name) END
+  || ',"countryCode":' || json_quote(e.country_code)
+  || ',"perpetratorNames":' || coalesce(lb.perpetrators, 'null')
+  || ',"targetNames":' || coalesce(lb.targets, 'null')
+  || ',"claimedByNames":' || coalesce(lb.claimed_by, 'null')
+  || ',"evidenceText":' || json_quote(e.evidence_text)
+  || ',"point":' || CASE WHEN e.lat IS NULL OR e.lon IS NULL THEN 'null'
+       ELSE json_object('lat', e.lat, 'lon', e.lon, 'featureClass', e.feature_class) END || '}'`;
+
+/**
+ * What listEvents returns, as JSON text (an array), written row by row by SQLite: a listing's
+ * cost was mostly parsing every event record into objects and encoding them again.
+ */
+export function listEventsJson(db: Database.Database, filter: EventFilter): string {
+  const { sql, params } = eventQuery(db, filter, EVENT_JSON);
+  return `[${(cachedStatement(db, sql, 'pluck').all(...params) as string[]).join(',')}]`;
 }
 
 function toStoredEvent(r: Row): StoredEvent {
@@ -332,7 +357,7 @@ export interface EventPointRow {
  */
 export function listEventPoints(db: Database.Database, filter: EventFilter): EventPointRow[] {
   const { sql, params } = eventQuery(db, filter, POINT_COLUMNS);
-  const rows = db.prepare(sql).all(...params) as Row[];
+  const rows = cachedStatement(db, sql).all(...params) as Row[];
   return rows.flatMap((r): EventPointRow[] => {
     const point = pointOf(r);
     if (!point) return [];
@@ -358,16 +383,43 @@ export function listEventPoints(db: Database.Database, filter: EventFilter): Eve
   });
 }
 
+/**
+ * One located event as the text of the GeoJSON feature pointsToGeoJson (src/serve/geojson.ts)
+ * makes of its map row, written by SQLite: `precision` is the location's feature class.
+ */
+const FEATURE_JSON = `json_object('type', 'Feature', 'id', e.doc_id || '#' || e.local_id,
+  'geometry', json_object('type', 'Point', 'coordinates', json_array(e.lon, e.lat)),
+  'properties', json_object('docId', e.doc_id, 'eventId', e.local_id, 'category', e.category, 'type', e.type,
+    'dateStart', e.date_start, 'dateEnd', e.date_end, 'datePrecision', e.date_precision,
+    'location', lb.location_name, 'countryCode', e.country_code, 'precision', e.feature_class,
+    'perpetrators', json(lb.perpetrators), 'targets', json(lb.targets), 'fatalities', e.fatalities_min,
+    'injured', e.injured_min, 'modality', e.modality))`;
+
+/**
+ * The located events among those listEventPoints returns (same events, order and page), each as
+ * the JSON text of its GeoJSON feature: no row object is built, no role names are parsed and
+ * encoded again (after the query itself, the costliest parts of a 500-event map).
+ */
+export function listEventFeaturesJson(db: Database.Database, filter: EventFilter): string[] {
+  const { sql, params } = eventQuery(
+    db,
+    filter,
+    `CASE WHEN e.lat IS NOT NULL AND e.lon IS NOT NULL THEN ${FEATURE_JSON} END`,
+  );
+  return (cachedStatement(db, sql, 'pluck').all(...params) as (string | null)[]).filter(
+    (f): f is string => f !== null,
+  );
+}
+
 /** Events per ISO week (the Monday that starts it) and category; undated events are left out. */
 export function eventHistogram(db: Database.Database, filter: EventFilter): WeekCount[] {
   const { where, params } = eventWhere(filter);
   const dated = where ? `${where} AND e.date_start IS NOT NULL` : 'WHERE e.date_start IS NOT NULL';
   // date(d, '-6 days', 'weekday 1') is the Monday on or before d.
-  const rows = db
-    .prepare(
-      `SELECT date(e.date_start, '-6 days', 'weekday 1') AS week, e.category AS category, count(*) AS n
-       FROM events e ${dated} GROUP BY week, e.category ORDER BY week, e.category`,
-    )
-    .all(...params) as { week: string; category: string; n: number }[];
+  const rows = cachedStatement(
+    db,
+    `SELECT date(e.date_start, '-6 days', 'weekday 1') AS week, e.category AS category, count(*) AS n
+     FROM events e ${dated} GROUP BY week, e.category ORDER BY week, e.category`,
+  ).all(...params) as { week: string; category: string; n: number }[];
   return rows.map((r) => ({ week: r.week, category: r.category as EventCategory, count: r.n }));
 }
