@@ -31,6 +31,8 @@ const BEFORE_INJURY =
   /(?:\bwounding|\bwounded|\binjuring|\binjured|\bhurting|\bhurt|injuries to|injury to|\bmaiming)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$/i;
 const SUBSET_AFTER =
   /^\s*(?:of (?:them|whom|those|these|the (?:wounded|dead|injured|victims|casualties|fatalities))|were among|was among|among (?:the|them)|(?:were|was) in (?:critical|serious|stable))/i;
+const MORE_CRITICAL_AFTER =
+  /^\s+(?:more|other|others|further)\s+(?:[a-z][\w-]*\s+){0,2}?(?:were|was|are|remained|remain)\s+in\s+(?:a\s+)?(?:critical|serious)\s+condition\b/i;
 const AMONG_AFTER = /^\s*(?:\w+\s+){0,2}?(?:were|was) among the (wounded|injured|dead|killed)\b/i;
 const NOT_PEOPLE =
   /^(?:attacks?|vehicles?|cars?|trucks?|motorcycles?|buses|bombs?|devices?|aircraft|planes?|helicopters?|drones?|homes?|houses?|buildings?|shops?|rifles?|weapons?|guns?|rounds?|rockets?|missiles?|shells?|mortars?|days?|hours?|minutes?|weeks?|months?|years?|times?|kilomet\w*|km|miles?|metres?|meters?|kilograms?|kg|tonnes?|villages?|towns?|districts?|provinces?|countries|statements?|incidents?|operations?|raids?|blasts?|explosions?|directions?|points?|sites?|targets?|positions?|bases?|camps?|posts?|checkpoints?|schools?|churches?|mosques?|percent|per|dollars?|million|billion|naira|rupees?|shillings?)$/i;
@@ -78,6 +80,9 @@ function classify(ctx: DocContext, q: Quantity, start: number, end: number): Hit
   if (AMONG_AFTER.test(text.slice(q.end, Math.min(end, q.end + 60)))) return 'among';
   const before = text.slice(Math.max(start, q.start - 60), q.start);
   // "two of them seriously" is a part of a count told before; "killed three of them" is a count.
+  // "two more policemen were in critical condition": more of them, still alive, are wounded.
+  const more = MORE_CRITICAL_AFTER.exec(text.slice(q.end, Math.min(end, q.end + 90)));
+  if (more) return { q, fatal: false, cueEnd: q.end + more[0].length };
   if (SUBSET_AFTER.test(after)) {
     if (!/^\s*of\b/i.test(after)) return null;
     // "Seven of them were killed when a convoy … was ambushed": the part is itself the toll.

@@ -20,6 +20,25 @@ const CRAFT_AFTER =
   /^\s+(?:helicopters?|aircraft|planes?|jets?|drones?|tanks?|vessels?|ships?|tankers?|missiles?|rockets?|rifles?)\b/i;
 const ROAD_AFTER = /^\s+(?:road|highway|motorway|expressway|route|axis|corridor)\b/i;
 
+/**
+ * "Iran-backed", "Afghanistan-based", "Kabul-led": a place fused into a compound adjective
+ * describes an actor, it is not where the incident happened.
+ */
+const COMPOUND_MODIFIER_AFTER =
+  /^[-‐‑]\s?(?:based|backed|funded|sponsored|supported|linked|led|aligned|allied|armed|trained|born|headquartered|registered|inspired|affiliated|flagged|made|owned|run|controlled)\b|^\s+based\b/i;
+/** "its Az-Zallaqa media outlet", "the Kabul bureau": a name heading a medium or an office. */
+const MEDIUM_AFTER =
+  /^\s+(?:media|outlet|news agency|agency|channel|broadcaster|radio|television|TV|website|newspaper|bureau)\b/i;
+const IN_AFTER = /^,?\s+in\s+(?:the\s+)?\p{Lu}/u;
+const FIRED_INTO_BEFORE =
+  /\b(?:fired|firing|shelled|shelling|launched|lobbed|rockets?|mortars?|shells?|missiles?|artillery)\b[^.;]{0,40}\binto\s+(?:the\s+)?$/i;
+
+/** "Yemen's Houthi rebels", "Somalia's al-Shabaab": a place owning an actor's name describes the actor. */
+function isPossessorOfActor(ctx: DocContext, m: Mention): boolean {
+  if (!/^['’]s\s/.test(ctx.text.slice(m.end, m.end + 3))) return false;
+  return mentionsIn(ctx, m.end + 3, m.end + 40, ['group', 'organization']).some((n) => n.start <= m.end + 4);
+}
+
 /** An all-capitals place opening a line and followed by a comma or dash: a dateline the ingester did not mark. */
 function isDatelineLike(text: string, start: number, end: number): boolean {
   const lineStart = start === 0 || text[start - 1] === '\n';
@@ -43,18 +62,29 @@ export function locationIn(
     if (exclude.some((x) => m.start >= x.start && m.end <= x.end)) continue;
     if (within(ctx.times, m.start - 40, m.end + 40).some((t) => t.start < m.end && m.start < t.end)) continue;
     const after = ctx.text.slice(m.end, m.end + 24);
-    if (/^-?based\b/i.test(after) || POSSESSIVE_ACTOR.test(after) || CRAFT_AFTER.test(after)) continue;
+    if (COMPOUND_MODIFIER_AFTER.test(after) || POSSESSIVE_ACTOR.test(after) || CRAFT_AFTER.test(after))
+      continue;
+    if (MEDIUM_AFTER.test(after) || isPossessorOfActor(ctx, m)) continue;
+    // "the Line of Control" read as "Line": a name cut short before "of" and a capital is no place.
+    if (/^ of \p{Lu}/u.test(after) && /^\p{Lu}[\p{L}]*$/u.test(ctx.text.slice(m.start, m.end))) continue;
     if (isDatelineLike(ctx.text, m.start, m.end)) continue;
     const before = ctx.text.slice(Math.max(span.start, m.start - 24), m.start);
-    // "Pakistan said …" names a speaker, but "a rescue worker in Mogadishu told …" a place.
+    // "its Az-Zallaqa media outlet", "their Kabul office": a name owned by someone is no scene.
+    if (/\b(?:its|their|his|her)\s+$/i.test(before)) continue;
+    // "Pakistan said …" names a speaker, but "a rescue worker in Mogadishu told …" and "a vessel
+    // 60 miles west of Hodeidah had reported …" a place.
     if (
       SPEAKER_AFTER.test(after) &&
-      !/\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\S+\s+){0,1}$/i.test(before)
+      !/\b(?:in|at|near|outside|inside|off|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?(?:\S+\s+){0,1}$/i.test(
+        before,
+      )
     )
       continue;
     if (
       /\b(?:from|to|into|with|of origin|towards)\s+(?:the\s+)?$/i.test(before) &&
-      !/\b(?:arrested|detained)\b.*from\s+$/i.test(before)
+      !/\b(?:arrested|detained)\b.*from\s+$/i.test(before) &&
+      // "fired across the border into Kurram": where fire lands is the scene.
+      !FIRED_INTO_BEFORE.test(ctx.text.slice(Math.max(span.start, m.start - 60), m.start))
     )
       continue;
     const prep =
@@ -71,7 +101,17 @@ export function locationIn(
         : 0;
     // "the Maiduguri-Damboa road": a route between two places is no more specific than its province.
     const road = /-/.test(ctx.text.slice(m.start, m.end)) && ROAD_AFTER.test(after) ? 1 : 0;
-    const score = specificity(m.entity) + prep - 2 * route - 2 * road - Math.abs(m.start - anchor) / 200;
+    // "Yelwata in Benue state": a place told as lying in another of its country is the narrower.
+    const inOther =
+      IN_AFTER.test(after) &&
+      !!m.entity.geo?.countryCode &&
+      mentionsIn(ctx, m.end, m.end + 16, ['location']).some(
+        (o) => o.entity.id !== m.entity.id && o.entity.geo?.countryCode === m.entity.geo?.countryCode,
+      )
+        ? 1
+        : 0;
+    const score =
+      specificity(m.entity) + prep + inOther - 2 * route - 2 * road - Math.abs(m.start - anchor) / 200;
     if (score > bestScore) {
       bestScore = score;
       best = m;
@@ -86,8 +126,11 @@ export function dateIn(
   span: Span,
   anchor: number,
   statementStarts: ReadonlySet<number>,
+  skip: readonly Span[] = [],
 ): { range: DateRange; weak: boolean } | null {
-  const times = within(ctx.times, span.start, span.end);
+  const times = within(ctx.times, span.start, span.end).filter(
+    (t) => !skip.some((x) => t.start >= x.start && t.end <= x.end),
+  );
   // Dates that read as a statement's ("On Monday, AQAP said …") give way to any other date in
   // the span, but are still the act's best date when they are the only one ("Last week, the
   // Taliban said their forces had killed three ISKP members").
@@ -153,6 +196,8 @@ const MEMBERS_AFTER =
 /** "carried by", "published by", "relayed by": the actor after "by" passed a message on. */
 const RELAYED_BEFORE =
   /\b(?:carried|published|released|relayed|posted|broadcast|aired|reported|circulated|shared|quoted|cited|issued|distributed)\s+$/i;
+const NOT_AGENT_BEFORE =
+  /\b(?:took place|takes place|happened|occurred|located|situated|stationed|parked|lying|lies|lay|stood|standing|stands|investigation|investigated|probe|probed|inquiry|examined|reviewed|condemned|critici[sz]ed|denounced)\s+$/i;
 /** Names of news media: they carry a claim, they never carry out the act. */
 const MEDIA_NAME = /\b(?:news|press|media|radio|television|broadcast\w*|newspaper|gazette|channel)\b|\bTV\b/;
 function isMediaOutlet(e: Entity): boolean {
@@ -188,6 +233,10 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
   for (let m = BY_RE.exec(chunk); m; m = BY_RE.exec(chunk)) {
     // "a statement carried by the Islamic State's Amaq news agency": who relayed a message.
     if (/^by\b/i.test(m[0]) && RELAYED_BEFORE.test(chunk.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // "the ambush took place by Shalal al-Matar": "by" a place is beside it, not its agent; "under
+    // investigation by the IPOA": the body that looks into an act did not do it.
+    if (/^by\b/i.test(m[0]) && NOT_AGENT_BEFORE.test(chunk.slice(Math.max(0, m.index - 30), m.index)))
+      continue;
     const from = span.start + m.index + m[0].length;
     const after = ctx.text.slice(from, Math.min(span.end, from + 70));
     const stop = /[.;]|,\s(?!known|also)|\s(?:who|which|that|in|on|at|after|when)\s/.exec(after);

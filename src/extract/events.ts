@@ -11,6 +11,7 @@ import { combineCounts, findCasualties } from './casualties.js';
 import {
   compatibleLocations,
   locatedWithin,
+  lowerBound,
   mentionsIn,
   specificity,
   within,
@@ -27,7 +28,7 @@ import {
 } from './event-arguments.js';
 import { readTrigger } from './event-count.js';
 import { shiftRange, type RelativeShift, type TimeExpression } from '../nlp/time/index.js';
-import { ANAPHORIC_BEFORE, TRIGGERS, type TriggerClass } from './lexicon/event-triggers.js';
+import { ANAPHORIC_BEFORE, COMPARED_BEFORE, TRIGGERS, type TriggerClass } from './lexicon/event-triggers.js';
 import { modalityOf } from './modality.js';
 import type { Attribution } from './source-attribution.js';
 
@@ -57,6 +58,10 @@ export interface EventDraft {
   statePerpetrator: boolean;
   /** Told as a response to an earlier incident's perpetrators (see `COUNTER`). */
   counter: boolean;
+  /** When a clause last told of this incident (clause order); the story's focus is the latest. */
+  touched?: number;
+  /** Heads of the triggers its clauses named ("arrested four men in a night raid" → arrest, raid). */
+  heads?: Set<string>;
 }
 
 const COUNTER =
@@ -125,6 +130,8 @@ interface ClauseFacts {
   /** The clause's date is attached to the trigger itself ("Tuesday's bombing", "the attack on Monday"). */
   dateAdjacent: boolean;
   hasCasualties: boolean;
+  /** The noun a nominal trigger ends in ("the vehicle bomb" → "bomb"). */
+  head: string | null;
   draft: EventDraft;
 }
 
@@ -145,6 +152,8 @@ const VIOLENT_FAMILY = new Set<TriggerClass>([
 const CROWD_FAMILY = new Set<TriggerClass>([
   'protest',
   'riot',
+  // "Police eventually cleared the building under heavy gunfire": shooting at a gathering.
+  'armed_clash',
   'killing',
   'violent',
   'looting_property_destruction',
@@ -159,13 +168,47 @@ function sameFamily(a: TriggerClass, b: TriggerClass): boolean {
   );
 }
 
+/** The noun stem a definite trigger ends in ("the vehicle bomb" → "bomb"); null for verbs. */
+function headWord(trigger: string): string | null {
+  const last = /([a-z]+)$/i.exec(trigger)?.[1]?.toLowerCase();
+  if (!last || /(?:ed|ing)$/.test(last) || last.length < 4) return null;
+  return last.replace(/(?:es|s)$/, '');
+}
+
 /** Decides whether a clause's incident continues an earlier draft. */
 function mergeTarget(
   drafts: readonly EventDraft[],
   c: ClauseFacts,
   exclude: ReadonlySet<EventDraft>,
 ): EventDraft | null {
-  const recent = [...drafts].reverse().find((d) => !exclude.has(d) && sameFamily(d.cls, c.draft.cls));
+  // The incident the story last spoke of, not merely the last one it introduced: after a
+  // paragraph that returns to the main attack, "gunfire and explosions" are still of it.
+  let recent: EventDraft | undefined;
+  for (const d of drafts)
+    if (
+      !exclude.has(d) &&
+      sameFamily(d.cls, c.draft.cls) &&
+      (!recent || (d.touched ?? 0) >= (recent.touched ?? 0))
+    )
+      recent = d;
+  // "the vehicle bomb" refers back to the incident whose telling named a bomb, not merely to the
+  // latest one ("a vehicle loaded with explosives … a suicide bombing"; "Troops killed 17 militants").
+  const head = c.anaphoric && !c.dateAdjacent ? c.head : null;
+  if (head) {
+    const named = [...drafts]
+      .slice(-4)
+      .reverse()
+      .find(
+        (d) =>
+          !exclude.has(d) &&
+          !(c.counter && !d.counter) &&
+          ((sameFamily(d.cls, c.draft.cls) && d.words.some((w) => w.toLowerCase().includes(head))) ||
+            // "arrested four men in a night raid … The raid was carried out on Wednesday": the
+            // raid the arrest was told with, whatever its kind.
+            !!d.heads?.has(head)),
+      );
+    if (named) return named;
+  }
   for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - 4); i--) {
     const d = drafts[i] as EventDraft;
     if (exclude.has(d) || !sameFamily(d.cls, c.draft.cls)) continue;
@@ -192,6 +235,11 @@ function mergeTarget(
     )
       continue;
     if (ownDate && !d.date && locRel !== 'same') continue;
+    // "17 militants were killed in Darazinda, while four others were killed near Kulachi": a
+    // sibling told in the same sentence at another place is an incident of its own, and so is
+    // this one, not a part of an earlier incident.
+    if (locRel === 'differ' && c.hasCasualties && d.evidence.some((e) => e.start >= c.clause.sentenceStart))
+      return null;
     if (locRel === 'differ') continue;
     const split =
       c.hasCasualties &&
@@ -228,17 +276,26 @@ function absorb(into: EventDraft, from: EventDraft, sameSentence: boolean): void
     from.modality === 'claimed' ||
     (from.claimedBy.size > 0 && from.modality !== 'asserted') ||
     OWN_ACCOUNT.test(from.words.join(' '));
-  if (from.priority > into.priority && !ownAccount) {
+  // A reference to an incident told as another kind ("the raid" of an arrest) does not re-type it.
+  // Gunfire at a gathering is how it was put down, not a battle (the protest keeps its type).
+  const crowdShot =
+    from.cls === 'armed_clash' &&
+    (into.cls === 'protest' ||
+      into.cls === 'riot' ||
+      /\b(?:protest|demonstrat|rioter|crowds?\b)/i.test(into.words.join(' ')));
+  if (from.priority > into.priority && !ownAccount && sameFamily(into.cls, from.cls) && !crowdShot) {
     into.cls = from.cls;
     into.priority = from.priority;
   }
   into.evidence.push(...from.evidence);
+  // "last weekend's grenade attack" … "the grenade was thrown on Sunday": the day told later
+  // narrows the period told first.
   const narrower =
     !!from.date &&
     !!into.date &&
     !from.dateWeak &&
-    isBroadDate(into.date) &&
-    !isBroadDate(from.date) &&
+    ((isBroadDate(into.date) && !isBroadDate(from.date)) ||
+      (into.date.precision === 'range' && from.date.precision === 'day')) &&
     daysOverlap(from.date, into.date);
   if (from.date && (!into.date || (into.dateWeak && !from.dateWeak) || narrower)) {
     into.date = from.date;
@@ -261,9 +318,33 @@ function absorb(into: EventDraft, from: EventDraft, sameSentence: boolean): void
     into.injured = combineCounts(into.injured, from.injured, sameSentence);
   }
   into.words.push(...from.words);
+  if (from.heads) for (const h of from.heads) (into.heads ??= new Set()).add(h);
   for (const a of from.attributions) into.attributions.add(a);
   into.statePerpetrator ||= from.statePerpetrator;
   into.counter &&= from.counter;
+}
+
+/**
+ * A group's statements that tell its own deeds past a date or a long medium phrase ("said on
+ * Wednesday they had fired …", "said in a statement released through its media outlet that its
+ * fighters had …"): self-claims the attribution reader (which looks at the words right after the
+ * verb) leaves out. Filled per document by `draftEvents`; keyed by the attribution objects.
+ */
+const ownClaims = new WeakSet<Attribution>();
+const OWN_DEED_AFTER =
+  /^(?:\s+(?:on|late on|early on|last|this)?\s*(?:\w+day|yesterday|today|week|night)(?:\s+(?:night|morning|evening|afternoon))?,?)?(?:[^.;"“]{0,110}?\bthat)?\s+(?:it|its|they|their|the group)\s+(?:had|has|have|was|were|would|\w+ed|fighters|forces|men|militants|mujahideen)\b/i;
+
+function isSelfClaim(a: Attribution): boolean {
+  return a.selfClaim || ownClaims.has(a);
+}
+
+function markOwnClaims(ctx: DocContext, attributions: readonly Attribution[]): void {
+  for (const a of attributions) {
+    if (a.selfClaim || a.medium || a.entity?.type !== 'group') continue;
+    if (/^(?:denied|denies|rejected|rejects)$/i.test(a.verbText)) continue;
+    if (OWN_DEED_AFTER.test(ctx.text.slice(a.verb.end, Math.min(ctx.text.length, a.verb.end + 160))))
+      ownClaims.add(a);
+  }
 }
 
 function attributionsOf(attributions: readonly Attribution[], sentence: number): Attribution[] {
@@ -274,7 +355,7 @@ function attributionsOf(attributions: readonly Attribution[], sentence: number):
 function frameFor(text: string, atts: readonly Attribution[], pos: number): Modality {
   let frame: Modality = 'asserted';
   for (const a of atts) {
-    if (a.verb.start > pos && !a.selfClaim) continue;
+    if (a.verb.start > pos && !isSelfClaim(a)) continue;
     if (
       /\b(?:not|no|never)\s+(?:\w+\s+)?$|n't\s+$/i.test(
         text.slice(Math.max(0, a.verb.start - 16), a.verb.start),
@@ -282,7 +363,7 @@ function frameFor(text: string, atts: readonly Attribution[], pos: number): Moda
     )
       continue;
     if (/^(?:no|none)\b/i.test(text.slice(a.span.start, a.span.end))) continue;
-    if (a.selfClaim) frame = 'claimed';
+    if (isSelfClaim(a)) frame = 'claimed';
     else if (
       /^(?:alleged|alleges|claimed|claims|suggested|denied|denies)$/i.test(a.verbText) &&
       frame === 'asserted'
@@ -322,6 +403,10 @@ function newDraft(
   hit: TriggerHit,
   atts: readonly Attribution[],
   stmt: ReadonlySet<number>,
+  /** Parts of the clause that tell another incident (a referenced one): their dates are not this one's. */
+  others: readonly Span[] = [],
+  /** The span is one of two incidents a shift splits a clause into ("X, a day after Y"). */
+  splitPart = false,
 ): ClauseFacts | null {
   const crowd = hit.cls === 'protest' || hit.cls === 'riot';
   const reading = readTrigger(ctx, clause.start, hit);
@@ -335,11 +420,15 @@ function newDraft(
     )
   )
     return null;
-  const cas = findCasualties(ctx, span.start, span.end);
+  // "The arrests come after troops foiled a bid, killing two militants": the tolls of a
+  // referenced incident told inside the span are that incident's.
+  const casStart = Math.max(span.start, ...others.filter((o) => o.end <= hit.start).map((o) => o.end));
+  const casEnd = Math.min(span.end, ...others.filter((o) => o.start >= hit.end).map((o) => o.start));
+  const cas = findCasualties(ctx, casStart, casEnd);
   const date =
-    dateIn(ctx, span, hit.start, stmt) ??
+    dateIn(ctx, span, hit.start, stmt, others) ??
     (span.start !== clause.sentenceStart
-      ? dateIn(ctx, { start: clause.sentenceStart, end: clause.sentenceEnd }, hit.start, stmt)
+      ? dateIn(ctx, { start: clause.sentenceStart, end: clause.sentenceEnd }, hit.start, stmt, others)
       : null);
   const hasCasualties = !!(cas.fatalities || cas.injured);
   if (reading.aggregate && !crowd && !(hasCasualties && date && !date.weak && date.range.precision === 'day'))
@@ -352,9 +441,19 @@ function newDraft(
   const location = locationIn(ctx, span, hit.start);
   const perps = perpetratorsIn(ctx, { start: clause.sentenceStart, end: clause.sentenceEnd });
   const denial = DENIAL_WORDS.test(ctx.text.slice(clause.start, clause.end));
-  const claimed = atts.filter(
+  // "the Houthis said they had fired …, a day after an agency reported explosions": a statement
+  // in one part of a split clause speaks for that part only.
+  const governing = splitPart
+    ? atts.filter(
+        (a) =>
+          (a.verb.start >= span.start && a.verb.start < span.end) ||
+          a.verb.start < clause.start ||
+          a.verb.start >= clause.end,
+      )
+    : atts;
+  const claimed = governing.filter(
     (a) =>
-      a.selfClaim &&
+      isSelfClaim(a) &&
       a.entity &&
       !denial &&
       !/\b(?:no|not|never)\b[^,]*$/i.test(ctx.text.slice(clause.sentenceStart, a.verb.start)),
@@ -375,7 +474,7 @@ function newDraft(
   const presupposed = REFERENCED_BEFORE.test(
     ctx.text.slice(Math.max(clause.sentenceStart, hit.start - 60), hit.start),
   );
-  const framed = frameFor(ctx.text, atts, hit.start);
+  const framed = frameFor(ctx.text, governing, hit.start);
   const ownCount =
     /\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at least |more than |about |some )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)/i.test(
       ctx.text.slice(clause.start, clause.end).replace(/\bsaying\b.*$/i, ''),
@@ -395,7 +494,9 @@ function newDraft(
   const verbTrigger = /^\w+ed\b/i.test(ctx.text.slice(hit.start, hit.end));
   const anaphoric =
     (!verbTrigger &&
-      ANAPHORIC_BEFORE.test(ctx.text.slice(Math.max(span.start, hit.start - 30), hit.start))) ||
+      (ANAPHORIC_BEFORE.test(ctx.text.slice(Math.max(span.start, hit.start - 30), hit.start)) ||
+        // A trigger that holds its own article ("the grenade") refers back just the same.
+        /^(?:the|that|this)\s/i.test(ctx.text.slice(hit.start, hit.end)))) ||
     (REFERENCED_BEFORE.test(ctx.text.slice(Math.max(clause.sentenceStart, hit.start - 60), hit.start)) &&
       // "claimed an attack on a mosque in Kabul": an indefinite description tells a new incident.
       !INDEFINITE_BEFORE.test(ctx.text.slice(Math.max(clause.sentenceStart, hit.start - 40), hit.start)));
@@ -446,6 +547,7 @@ function newDraft(
     anaphoric,
     dateAdjacent,
     hasCasualties,
+    head: headWord(ctx.text.slice(hit.start, hit.end)),
     draft,
     counter: draft.counter,
   };
@@ -462,7 +564,7 @@ function attachLooseFacts(
   // A perpetrator's own figure ("the Islamic State said its fighters had killed 30 Christians")
   // does not replace a toll already told by others.
   const selfClaimed = atts.some(
-    (a) => a.selfClaim && a.verb.start >= clause.start && a.verb.start < clause.end,
+    (a) => isSelfClaim(a) && a.verb.start >= clause.start && a.verb.start < clause.end,
   );
   if ((cas.fatalities || cas.injured) && !(selfClaimed && (current.fatalities || current.injured))) {
     // Tolls of the two sides add up when one sentence tells both; across sentences they are
@@ -484,7 +586,7 @@ function attachLooseFacts(
       continue;
     }
     if (
-      a.selfClaim &&
+      isSelfClaim(a) &&
       /\b(?:responsib|behind|claim|carried out|its fighters|their fighters)/i.test(
         ctx.text.slice(a.verb.start, clause.end),
       )
@@ -631,7 +733,7 @@ function looseTarget(
   const current = drafts[drafts.length - 1] as EventDraft;
   const words = ctx.text.slice(clause.start, clause.end);
   const claim =
-    atts.some((a) => a.selfClaim && a.verb.start >= clause.start && a.verb.start < clause.end) ||
+    atts.some((a) => isSelfClaim(a) && a.verb.start >= clause.start && a.verb.start < clause.end) ||
     /\bresponsibility\b/i.test(words);
   if (claim) return drafts.find((d) => d.date && !d.dateWeak && isRecent(d.date, ctx.published)) ?? current;
   const cas = findCasualties(ctx, clause.start, clause.end);
@@ -671,11 +773,12 @@ function casualtyOnlyDraft(
   stmt: ReadonlySet<number>,
 ): EventDraft | null {
   const cas = findCasualties(ctx, clause.start, clause.end);
-  if (
-    !cas.fatalities ||
-    !/\b(?:killed|dead|died|bodies|toll|succumbed)\b/i.test(ctx.text.slice(clause.start, clause.end))
-  )
-    return null;
+  const words = ctx.text.slice(clause.start, clause.end);
+  // "a hospital spokesperson said 23 wounded people had been brought in": a count of wounded
+  // told with no incident yet is of one all the same.
+  const dead = !!cas.fatalities && /\b(?:killed|dead|died|bodies|toll|succumbed)\b/i.test(words);
+  const hurt = !!cas.injured && /\b(?:wounded|injured|hurt)\b/i.test(words);
+  if (!dead && !hurt) return null;
   const anchor = { start: clause.start, end: clause.start, cls: 'killing' as TriggerClass, priority: 0 };
   const facts = newDraft(ctx, clause, clause, anchor, atts, stmt);
   return facts?.draft ?? null;
@@ -832,6 +935,113 @@ function setDate(facts: ClauseFacts, range: DateRange | null): void {
   facts.draft.dateWeak = false;
 }
 
+/** "the suspects were A, B and C", "the attackers were identified as …": names that follow are suspects. */
+const SUSPECTS_NAMED =
+  /\b(?:the (?:three |two |four |five )?(?:suspects?|accused|attackers|assailants|bombers?|gunmen)\s+(?:were|was|are|is|have been|had been)\s+(?:identified as\s+|named as\s+)?|identified (?:the|them|him|her) (?:\w+ )?as\s+|named the (?:\w+ )?suspects? as\s+)/i;
+
+/**
+ * Names a clause calls the suspects of an incident told before are its alleged perpetrators; the
+ * incident is the latest one that is not itself an arrest (the arrest is of them, not by them).
+ */
+function attachSuspects(ctx: DocContext, clause: Clause, drafts: readonly EventDraft[]): void {
+  const m = SUSPECTS_NAMED.exec(ctx.text.slice(clause.start, clause.end));
+  if (!m) return;
+  const target = [...drafts].reverse().find((d) => d.cls !== 'arrests' && !d.counter);
+  if (!target) return;
+  const from = clause.start + m.index + m[0].length;
+  const names = mentionsIn(ctx, from, Math.min(clause.end, from + 160), ['person']);
+  for (const n of names)
+    if (!target.perpetrators.has(n.entity.id)) target.perpetrators.set(n.entity.id, 'alleged');
+}
+
+const DENIES_ALLEGATION =
+  /^\s+(?:(?:has|have|had|also|again|strongly|categorically|flatly|firmly)\s+){0,2}(?:denied|deny|denies|rejected|reject|rejects|dismissed|dismiss|dismisses)\s+(?:the|these|this|those|such|all)\s+(?:[\w-]+\s+){0,2}?(?:accusations?|allegations?|charges?|claims?|reports?)\b/i;
+
+/**
+ * "The Malian Armed Forces categorically deny these allegations": an actor denying the
+ * allegations just told is the one they accuse. It is an alleged perpetrator of the latest
+ * alleged incident that names none, and that incident is denied by it.
+ */
+function attachDenials(ctx: DocContext, clause: Clause, drafts: readonly EventDraft[]): void {
+  const target = drafts[drafts.length - 1];
+  if (!target || target.modality !== 'alleged') return;
+  for (const m of mentionsIn(ctx, clause.start, clause.end, ['group', 'organization'])) {
+    if (!DENIES_ALLEGATION.test(ctx.text.slice(m.end, Math.min(clause.end, m.end + 80)))) continue;
+    target.denied.set(m.entity.id, { start: clause.start, end: clause.end });
+    if (!target.perpetrators.size) target.perpetrators.set(m.entity.id, 'alleged');
+  }
+}
+
+const PARTICIPLE_AFTER = /^,\s+(?:killing|wounding|injuring|leaving)\b/i;
+/** A list of places after "in": "in Kisumu and Mombasa", "in Kano, Kaduna and Zaria". */
+const PLACE_LIST_GAP = /^(?:,\s*|\s+and\s+|,\s+and\s+)$/;
+
+/**
+ * "Smaller demonstrations in Kisumu and Mombasa passed off peacefully": gatherings told in the
+ * plural at a list of places are one gathering per place. Copies of the draft for the places
+ * after the first, which the draft itself keeps.
+ */
+function perPlace(ctx: DocContext, d: EventDraft, hit: TriggerHit, span: Span): EventDraft[] {
+  if ((d.cls !== 'protest' && d.cls !== 'riot') || !/s$/i.test(ctx.text.slice(hit.start, hit.end))) return [];
+  const lead = /^\s+(?:were\s+held\s+|took\s+place\s+)?in\s+/i.exec(ctx.text.slice(hit.end, span.end));
+  if (!lead) return [];
+  const places: Entity[] = [];
+  let pos = hit.end + lead[0].length;
+  for (const m of mentionsIn(ctx, pos, span.end, ['location'])) {
+    if (m.start !== pos && !PLACE_LIST_GAP.test(ctx.text.slice(pos, m.start))) break;
+    if (!places.some((p) => p.id === m.entity.id)) places.push(m.entity);
+    pos = m.end;
+  }
+  if (places.length < 2 || places[0]?.id !== d.location?.id) return [];
+  return places.slice(1).map((location) => ({
+    ...d,
+    location,
+    evidence: [...d.evidence],
+    perpetrators: new Map(d.perpetrators),
+    claimedBy: new Set(d.claimedBy),
+    denied: new Map(d.denied),
+    targets: [...d.targets],
+    words: [...d.words],
+    attributions: new Set(d.attributions),
+    heads: new Set(d.heads),
+  }));
+}
+
+/** True when the clause's place is named within a short phrase after its trigger ("the attack in Kabul"). */
+function placedNear(ctx: DocContext, facts: ClauseFacts): boolean {
+  const place = facts.location;
+  if (!place) return false;
+  return mentionsIn(ctx, facts.main.end, facts.main.end + 60, ['location']).some(
+    (m) =>
+      m.entity.id === place.id &&
+      /\b(?:in|at|near|outside|on|around)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(
+        ctx.text.slice(facts.main.end, m.start),
+      ),
+  );
+}
+
+const WEAPON_OF =
+  /\b(?:the|that|this)\s+(?:[\w-]+\s+)?(?:aircraft|drones?|missiles?|rockets?|vessels?|boats?|vehicles?|devices?|bombs?)\s+(?:had\s+)?(?:belonged|belongs|belonging)\s+to\s+/i;
+
+/**
+ * "the aircraft belonged to the Iran-backed Houthi movement": whose weapon it was, told after the
+ * incident it was used in (or brought down in), names that incident's alleged perpetrator.
+ */
+function attachOwners(ctx: DocContext, clause: Clause, drafts: readonly EventDraft[]): void {
+  const m = WEAPON_OF.exec(ctx.text.slice(clause.start, clause.end));
+  let target: EventDraft | undefined;
+  for (const d of drafts) if (!target || (d.touched ?? 0) >= (target.touched ?? 0)) target = d;
+  if (!m || !target) return;
+  const from = clause.start + m.index + m[0].length;
+  const owner = mentionsIn(ctx, from, Math.min(clause.end, from + 60), ['group', 'organization']).find(
+    (o) => !/^[-\s]?(?:linked|allied|backed|affiliated|inspired)\b/i.test(ctx.text.slice(o.end, o.end + 12)),
+  );
+  if (owner && !target.perpetrators.has(owner.entity.id)) target.perpetrators.set(owner.entity.id, 'alleged');
+}
+
+/** Between a date and the trigger it is fused to: "last weekend's grenade attack", "Sunday's bombing". */
+const POSSESSIVE_GAP = /^['’]s\s+(?:[\w-]+\s+){0,2}$/;
+
 /** Builds incident drafts for the whole document. */
 export function draftEvents(
   ctx: DocContext,
@@ -839,10 +1049,17 @@ export function draftEvents(
   statementStarts: ReadonlySet<number>,
 ): EventDraft[] {
   const hits = findTriggers(ctx.text);
+  markOwnClaims(ctx, attributions);
   const drafts: EventDraft[] = [];
-  for (const clause of ctx.clauses) {
+  for (const [clauseIndex, clause] of ctx.clauses.entries()) {
     const atts = attributionsOf(attributions, clause.sentence);
-    const inClause = within(hits, clause.start, clause.end);
+    attachSuspects(ctx, clause, drafts);
+    attachDenials(ctx, clause, drafts);
+    attachOwners(ctx, clause, drafts);
+    // "one of the deadliest strikes in months" compares the incident with others: no trigger.
+    const inClause = within(hits, clause.start, clause.end).filter(
+      (h) => !COMPARED_BEFORE.test(ctx.text.slice(Math.max(clause.start, h.start - 48), h.start)),
+    );
     const referenced = inClause.filter(
       (h) =>
         REFERENCED_BEFORE.test(ctx.text.slice(Math.max(clause.start, h.start - 60), h.start)) &&
@@ -854,6 +1071,7 @@ export function draftEvents(
       referenced.length = 0;
     }
     const groups: { span: Span; hits: TriggerHit[] }[] = [];
+    const referencedSpans: Span[] = [];
     const split = shiftSplit(ctx, clause, inClause);
     if (split)
       for (const span of [split.first, split.second]) {
@@ -861,10 +1079,43 @@ export function draftEvents(
         if (hs.length) groups.push({ span, hits: rankTriggers(ctx, hs, clause) });
       }
     else {
-      if (own.length) groups.push({ span: clause, hits: rankTriggers(ctx, own, clause) });
+      const refGroups: { span: Span; hits: TriggerHit[] }[] = [];
       for (const r of referenced) {
-        const tail = /[,;]|\s(?:alleging|saying|who|which)\s/.exec(ctx.text.slice(r.end, clause.end));
-        groups.push({ span: { start: r.start, end: tail ? r.end + tail.index : clause.end }, hits: [r] });
+        // "behind a roadside bomb and gun attack that killed nine policemen": triggers joined in
+        // one referenced phrase name one incident.
+        const joined = refGroups.find((g) => r.start >= g.span.start && r.end <= g.span.end);
+        if (joined) {
+          joined.hits = rankTriggers(ctx, [...joined.hits, r], clause);
+          continue;
+        }
+        const rest = ctx.text.slice(r.end, clause.end);
+        const tail = /[,;]|\s(?:alleging|saying|who|which)\s/.exec(rest);
+        let end = tail ? r.end + tail.index : clause.end;
+        // "after troops foiled an infiltration bid …, killing two militants": a participle after
+        // the comma tells what the referenced act did, not the clause's own incident.
+        if (PARTICIPLE_AFTER.test(ctx.text.slice(end, clause.end))) {
+          const next = /[;]|,\s(?!killing|wounding|injuring|leaving)/.exec(
+            ctx.text.slice(end + 1, clause.end),
+          );
+          end = next ? end + 1 + next.index : clause.end;
+        }
+        refGroups.push({ span: { start: r.start, end }, hits: [r] });
+      }
+      // The clause's own triggers that lie in a referenced phrase belong to that incident.
+      for (const g of refGroups) {
+        const inside = own.filter((h) => h.start >= g.span.start && h.end <= g.span.end);
+        if (inside.length) g.hits = rankTriggers(ctx, [...g.hits, ...inside], clause);
+      }
+      const mine = own.filter((h) => !refGroups.some((g) => h.start >= g.span.start && h.end <= g.span.end));
+      if (mine.length) groups.push({ span: clause, hits: rankTriggers(ctx, mine, clause) });
+      groups.push(...refGroups);
+      // "arrested three men on Friday over last weekend's grenade attack": the referenced
+      // incident's span and the date fused to it as a possessive are not the clause's own.
+      for (const g of refGroups) {
+        const fused = within(ctx.times, clause.start, g.span.start).find((t) =>
+          POSSESSIVE_GAP.test(ctx.text.slice(t.end, g.span.start)),
+        );
+        referencedSpans.push({ start: fused?.start ?? g.span.start, end: g.span.end });
       }
     }
     if (!groups.length) {
@@ -882,7 +1133,16 @@ export function draftEvents(
     for (const g of groups) {
       let facts: ClauseFacts | null = null;
       for (const hit of g.hits) {
-        facts = newDraft(ctx, clause, g.span, hit, atts, statementStarts);
+        facts = newDraft(
+          ctx,
+          clause,
+          g.span,
+          hit,
+          atts,
+          statementStarts,
+          referencedSpans.filter((x) => hit.start < x.start || hit.start >= x.end),
+          !!split,
+        );
         if (
           facts &&
           !(
@@ -897,6 +1157,9 @@ export function draftEvents(
         facts = null;
       }
       if (!facts) continue;
+      facts.draft.heads = new Set(
+        g.hits.map((h) => headWord(ctx.text.slice(h.start, h.end))).filter((h): h is string => !!h),
+      );
       if (split) datePair(ctx, split, g.span, facts, statementStarts, partner);
       else datedAfterPrevious(ctx, g.span, facts, drafts);
       // The two parts of a split are two incidents, even when the first continued an earlier one.
@@ -911,12 +1174,29 @@ export function draftEvents(
         const sameSentence = into.evidence.some(
           (e) => e.start >= clause.sentenceStart && e.end <= clause.sentenceEnd,
         );
+        // "Envoys of Britain, the United States, Germany … were troubled by the violence during
+        // the demonstrations": a reference to a told incident is placed in a whole country only
+        // by a country named next to it; countries elsewhere in its clause are actors.
+        if (
+          facts.anaphoric &&
+          !into.location &&
+          facts.draft.location &&
+          specificity(facts.draft.location) <= 3 &&
+          !placedNear(ctx, facts)
+        )
+          facts.draft.location = null;
         absorb(into, facts.draft, sameSentence);
+        into.touched = clauseIndex;
         partner = into;
       } else {
+        facts.draft.touched = clauseIndex;
         drafts.push(inheritContext(ctx, facts.draft, drafts, clause));
         fromClause.add(facts.draft);
         partner = facts.draft;
+        for (const copy of perPlace(ctx, facts.draft, facts.main, g.span)) {
+          drafts.push(copy);
+          fromClause.add(copy);
+        }
       }
     }
   }
@@ -950,6 +1230,9 @@ export function finalizeEvents(
     if (thin && GENERIC_CLASSES.has(d.cls) && d.modality === 'asserted') return;
     if (
       d.modality === 'uncertain' &&
+      // "an official said the ship might have hit a mine": a source's guess at a specific kind of
+      // act is an incident of uncertain truth, not nothing.
+      !(d.attributions.size && !GENERIC_CLASSES.has(d.cls)) &&
       !d.location &&
       !d.fatalities &&
       !d.injured &&
@@ -976,6 +1259,16 @@ export function finalizeEvents(
         )
           perpetrators.push(a.entity.id);
     }
+    // "The Congolese army … rejected that criticism. Its spokesman said troops had pursued the
+    // attackers": state forces told by a common noun are the state force named just before.
+    if (
+      !perpetrators.length &&
+      d.evidence[0] &&
+      (d.statePerpetrator || (d.counter && STATE_NOUN.test(d.words.join(' '))))
+    ) {
+      const force = stateForceBefore(ctx, d.evidence[0].start);
+      if (force) perpetrators.push(force.id);
+    }
     events.push({
       id,
       category,
@@ -996,6 +1289,20 @@ export function finalizeEvents(
   });
   return { events, kept };
 }
+
+/** The last state force (army, police, …) named within a few sentences before `pos`. */
+function stateForceBefore(ctx: DocContext, pos: number): Entity | null {
+  for (let i = lowerBound(ctx.mentions, pos) - 1; i >= 0; i--) {
+    const m = ctx.mentions[i];
+    if (!m || pos - m.end > 400) break;
+    const e = m.entity;
+    if (e.type === 'organization' && STATE_FORCE.test([e.name, ...e.aliases].join(' '))) return e;
+  }
+  return null;
+}
+const STATE_NOUN = /\b(?:troops|soldiers|security forces|the army|the military|policemen|police officers)\b/i;
+const STATE_FORCE =
+  /\b(?:army|armed forces|military|police|gendarmerie|security forces|defen[cs]e forces)\b/i;
 
 function dedupeSpans(spans: readonly Span[]): Span[] {
   const seen = new Set<string>();

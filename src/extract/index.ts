@@ -10,7 +10,7 @@ import { buildClaims } from './claims.js';
 import { buildContext } from './context.js';
 import { draftEvents, finalizeEvents } from './events.js';
 import { UNGRADED, type Grader, type ReliabilityConfig } from './grading.js';
-import { extractRelations, type RelationDraft } from './relations.js';
+import { eventPlaceRelations, extractRelations, type RelationDraft } from './relations.js';
 import { buildSources } from './sources.js';
 import { findAttributions, statementTimes } from './source-attribution.js';
 
@@ -110,6 +110,7 @@ export function extractFacts(input: FactInput): Facts {
     ...extractRelations(ctx, attributions, eventLocator(events)),
     ...eventRelations(events, kept, entityIds),
   ];
+  drafted.push(...eventPlaceRelations(ctx, events, drafted));
   for (const h of input.relationHints) drafted.push({ ...h, evidence: h.evidence });
   const relations: Relation[] = [];
   const anchors = new Map<string, number>();

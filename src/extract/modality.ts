@@ -12,6 +12,9 @@ const STRONG_NEGATION =
 const BASELESS =
   /\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:baseless|unfounded|false|fabricated|untrue|incorrect|fake)\b|\bno such (?:operation|attack|strike|incident|raid) (?:had )?(?:took|taken|take) place\b|\bdismissed as (?:fake|false|baseless)/i;
 const NEAR_NEGATION = /\b(?:not|never|no|n't|neither|nor)\s+(?:\S+\s+){0,2}$/i;
+/** A negated statement about the fact, not of it: "the ADF has not claimed the massacre" (it happened). */
+const NEGATED_SAYING =
+  /\b(?:not|never|n't)\s+(?:yet\s+|publicly\s+|officially\s+)?(?:claimed|confirmed|commented on|acknowledged|announced|disclosed|explained|named|identified)\s+(?:\S+\s+){0,1}$/i;
 const DENIAL =
   /\b(?:denied|denies|deny|denying|rejected (?:the )?(?:claims?|allegations?|reports?|responsibility)|(?:had|has|have) no (?:part|role|hand|involvement) in|(?:had|has|have) nothing to do with|was not involved|were not involved|not behind|not responsible)\b/i;
 const ALLEGED =
@@ -37,7 +40,12 @@ export function modalityOf(
   const lead = text.slice(Math.max(from, anchor - 30), anchor);
   if (STRONG_NEGATION.test(window)) return 'negated';
   if (DENIAL.test(window) || BASELESS.test(text.slice(from, Math.max(anchor, factEnd) + 80))) return 'denied';
-  if (NEAR_NEGATION.test(lead)) return 'negated';
+  if (NEAR_NEGATION.test(lead)) {
+    const saying = NEGATED_SAYING.exec(lead);
+    if (!saying) return 'negated';
+    // "police have not confirmed the attack": told, but not borne out
+    if (/confirmed/i.test(saying[0]) && frame === 'asserted') return 'uncertain';
+  }
   if (frame === 'denied' || frame === 'negated') return frame;
   if (ALLEGED.test(window)) return 'alleged';
   if (UNCERTAIN.test(window)) return 'uncertain';

@@ -68,6 +68,29 @@ export function appositiveHead(
   return head.entity;
 }
 
+/** A relative clause opened right before `pos`: "…, which", "… who have long". */
+const RELATIVE_OPEN =
+  /,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|also|still|now|long|mainly|mostly|largely|reportedly|allegedly)\s+){0,2}$/i;
+
+/**
+ * The actor a relative clause opened just before `pos` is about: "The EMC's 10th Front, which
+ * operates in Arauca" is about the 10th Front, the name right before the comma, not the EMC.
+ */
+export function relativeHead(
+  ctx: DocContext,
+  sentStart: number,
+  pos: number,
+  types: readonly EntityType[],
+): Entity | null {
+  const lead = ctx.text.slice(Math.max(sentStart, pos - 80), pos);
+  const m = RELATIVE_OPEN.exec(lead);
+  if (!m) return null;
+  const open = pos - lead.length + m.index;
+  const head = mentionsIn(ctx, sentStart, open, types).pop();
+  if (!head || !/^[\s)]*$/.test(ctx.text.slice(head.end, open))) return null;
+  return head.entity;
+}
+
 /** Subject at a pronoun or anaphor, or the nearest actor before. */
 export function subjectAt(
   ctx: DocContext,

@@ -5,7 +5,7 @@
  * Khorasan" is a branch of "Islamic State"), and the resolver's hints. Each relation gets the
  * modality of its own clause and reporting frame.
  */
-import type { Entity, Modality, RelationType, Span } from '../core/index.js';
+import type { Entity, Event, Modality, RelationType, Span } from '../core/index.js';
 import { resolveGroup } from './anaphora.js';
 import { mentionsIn, type DocContext } from './context.js';
 import {
@@ -23,6 +23,7 @@ import {
   ORGS,
   personForRole,
   PLACE_INTRO,
+  relativeHead,
   subjectAt,
   type Emit,
   type Pattern,
@@ -73,6 +74,22 @@ function memberSubject(
 }
 
 const PATTERNS: readonly Pattern[] = [
+  {
+    // "the 10th Front of the so-called Central General Staff", "the Sahel Brigade of JNIM"
+    gate: /\b(?:Front|Brigades?|Battalion|Wing|Division|Bloc|Column|Unit|Cell|Faction|Branch|Chapter|Katiba)\s+of\s/,
+    re: /\b(?:Front|Brigades?|Battalion|Wing|Division|Bloc|Column|Unit|Cell|Faction|Branch|Chapter|Katiba)\s+of\s+(?:the\s+)?(?:so-called\s+)?/g,
+    apply: (ctx, m, at, sent, emit) => {
+      const nounEnd = at.start + (/^\S+/.exec(m[0]) as RegExpExecArray)[0].length;
+      const sub = mentionsIn(ctx, Math.max(sent.start, at.start - 60), nounEnd, ORGS).find(
+        (x) => x.end === nounEnd,
+      );
+      const obj = after(ctx, at.end, Math.min(sent.end, at.end + 80), ORGS);
+      if (!sub || !obj || obj.start !== at.end) return;
+      const type =
+        sub.entity.type === 'organization' && obj.entity.type === 'organization' ? 'part_of' : 'branch_of';
+      emit(type, sub.entity, obj.entity, at, { start: sub.start, end: obj.end });
+    },
+  },
   {
     // "JNIM, al-Qaeda's branch in the Sahel" / "ISWAP is the Islamic State's affiliate in north-east Nigeria"
     re: g(String.raw`['’]s\s+(?:[\w-]+\s+)?${BRANCH_NOUN}\b`),
@@ -379,6 +396,7 @@ const PATTERNS: readonly Pattern[] = [
       );
       if (!places.length) return;
       const subj =
+        relativeHead(ctx, sent.start, at.start, ['person', 'group']) ??
         clauseSubject(ctx, sent.start, at.start, ['person', 'group']) ??
         subjectAt(ctx, sent.start, at.start, ['person', 'group']);
       if (!subj) return;
@@ -440,6 +458,12 @@ const WEAKENING_FRAMES: ReadonlySet<Modality> = new Set<Modality>(['alleged', 'd
 
 /** Persons who speak in the document (sources): "they" in what they say are others. */
 let speakerIds = new Set<string>();
+
+/** False when the speaker phrase is someone of the person ("the family of Faisal Ahmad Lone said"). */
+function speaksHimself(ctx: DocContext, a: Attribution): boolean {
+  const m = mentionsIn(ctx, a.span.start, a.span.end, ['person']).find((x) => x.entity === a.entity);
+  return !m || !/\bof\s+(?:the\s+)?$/i.test(ctx.text.slice(a.span.start, m.start));
+}
 
 /**
  * The persons "they", "the men", "the suspects" stand for: the persons named in this sentence or
@@ -559,6 +583,20 @@ function firstEvent(ctx: DocContext, eventAt: (pos: number) => string | null): s
   return null;
 }
 
+/** "blamed ISWAP", "blamed fighters of the Islamic State West Africa Province". */
+const BLAME_RE =
+  /\b(?:blamed|blames|blaming|suspect|suspects|suspected|accused|accuses|accusing)\s+(?!(?:\w+\s+)?(?:each other|one another)\b)/gi;
+
+/** The event told in the clauses before `pos` (the nearest), if any. */
+function eventBefore(ctx: DocContext, pos: number, eventAt: (pos: number) => string | null): string | null {
+  let found: string | null = null;
+  for (const c of ctx.clauses) {
+    if (c.start >= pos) break;
+    found = eventAt(c.start) ?? found;
+  }
+  return found;
+}
+
 const SUSPECT_RE =
   /\b(?:is|was|are|were|as)\s+(?:the|a|an)\s+(?:prime|main|key|chief|principal|top)?\s*suspects?\s+in\s+|\bsuspected of (?:carrying out|involvement in|being behind|orchestrating|masterminding)\s+|\bmastermind(?:ed)? (?:of|behind)\s+/gi;
 
@@ -587,6 +625,43 @@ function nestedNames(ctx: DocContext, emit: Emit): void {
   }
 }
 
+/** "an al-Qaeda-linked group", "the IS-affiliated faction": an unnamed group described by its parent. */
+const LINKED_GROUP =
+  /[-‐‑](?:linked|affiliated|aligned)\s+(?:(?:jihadist|islamist|militant|armed|extremist|insurgent|rebel)\s+)?(?:group|faction|outfit|organi[sz]ation|militants|insurgents|jihadists|network)\b/giu;
+/** A claim made by the phrase just before: "… group swiftly claimed", "… group claimed to have …". */
+const CLAIMS_AFTER =
+  /^\s+(?:(?:has|had|swiftly|quickly|later|also|soon)\s+){0,2}(?:claimed|said it|said its)\b/i;
+
+/**
+ * A claim first told of a described group ("an al-Qaeda-linked group swiftly claimed") and then of
+ * a named one ("Responsibility was claimed by JNIM") tells that the named group is the one linked:
+ * a branch of the parent. Only the first named claimant within the next three sentences counts.
+ */
+function linkedClaimants(
+  ctx: DocContext,
+  attributions: readonly Attribution[],
+  push: (type: RelationType, subject: Entity, object: Entity, at: Span) => void,
+): void {
+  LINKED_GROUP.lastIndex = 0;
+  for (let m = LINKED_GROUP.exec(ctx.text); m; m = LINKED_GROUP.exec(ctx.text)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (!CLAIMS_AFTER.test(ctx.text.slice(end, end + 40))) continue;
+    const parent = mentionsIn(ctx, Math.max(0, at - 60), at, ORGS).find((x) => x.end === at);
+    if (!parent) continue;
+    const si = ctx.sentences.findIndex((x) => x.start <= at && at < x.end);
+    const claimant = attributions.find(
+      (a) =>
+        a.selfClaim &&
+        a.entity?.type === 'group' &&
+        a.entity.id !== parent.entity.id &&
+        a.span.start > end &&
+        a.sentence <= si + 3,
+    )?.entity;
+    if (claimant) push('branch_of', claimant, parent.entity, { start: parent.start, end });
+  }
+}
+
 /** Extracts relations sentence by sentence; `suspectEvents` maps a text offset to the event told there. */
 export function extractRelations(
   ctx: DocContext,
@@ -598,7 +673,9 @@ export function extractRelations(
   leaderIndex = new Map();
   let leadEvent: string | null | undefined;
   speakerIds = new Set(
-    attributions.flatMap((a) => (a.entity?.type === 'person' && !a.selfClaim ? [a.entity.id] : [])),
+    attributions.flatMap((a) =>
+      a.entity?.type === 'person' && !a.selfClaim && speaksHimself(ctx, a) ? [a.entity.id] : [],
+    ),
   );
   for (const [si, sent] of ctx.sentences.entries()) {
     if (ctx.datelineSpan && sent.end <= ctx.datelineSpan.end) continue;
@@ -660,6 +737,17 @@ export function extractRelations(
       const ev = eventInSentence(ctx, sent, eventAt) ?? (leadEvent ??= firstEvent(ctx, eventAt));
       if (ev) emit('perpetrator_of', a.entity, ev, cue, cue);
     }
+    BLAME_RE.lastIndex = 0;
+    for (let m = BLAME_RE.exec(chunk); m; m = BLAME_RE.exec(chunk)) {
+      const at = { start: sent.start + m.index, end: sent.start + m.index + m[0].length };
+      const who = after(ctx, at.end, Math.min(sent.end, at.end + 70), ['group']);
+      if (!who || !/^[\s\w'’-]{0,40}$/.test(ctx.text.slice(at.end, who.start))) continue;
+      // the incident blamed: one told in this sentence, else the last one told before it
+      const ev = eventInSentence(ctx, sent, eventAt) ?? eventBefore(ctx, sent.start, eventAt);
+      // the blame is the frame: the relation is read after its verb, so it takes the verb's modality
+      if (ev)
+        emit('suspect_in', who.entity, ev, { start: at.end, end: who.end }, { start: at.end, end: who.end });
+    }
     SUSPECT_RE.lastIndex = 0;
     for (let m = SUSPECT_RE.exec(chunk); m; m = SUSPECT_RE.exec(chunk)) {
       const at = { start: sent.start + m.index, end: sent.start + m.index + m[0].length };
@@ -668,6 +756,12 @@ export function extractRelations(
       if (ev) emit('suspect_in', subj, ev, at, at);
     }
   }
+  linkedClaimants(ctx, attributions, (type, subject, object, at) => {
+    const key = `${type}|${subject.id}|${object.id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ type, subject: subject.id, object: object.id, modality: 'asserted', evidence: at });
+  });
   nestedNames(ctx, (type, subject, object, at) => {
     if (!subject || !object || typeof object === 'string') return;
     const key = `${type}|${subject.id}|${object.id}`;
@@ -686,5 +780,47 @@ export function extractRelations(
       evidence: { start: at.start, end: at.end },
     });
   });
+  return out;
+}
+
+/** Place kinds too wide to say where a group is active from one incident. */
+const WIDE_PLACES = new Set(['continent', 'region', 'country']);
+
+/**
+ * Where an armed group acts, read off the incidents it carried out or claimed (by the
+ * perpetrator_of relations already read, asserted or claimed): the incident's place, and the
+ * districts and provinces its own evidence names around that place ("a raid on a village in
+ * Macomia district, in … Cabo Delgado province"). Alleged, denied and uncertain acts say nothing.
+ */
+export function eventPlaceRelations(
+  ctx: DocContext,
+  events: readonly Event[],
+  drafts: readonly RelationDraft[],
+): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  const byId = new Map(events.map((e) => [e.id, e]));
+  for (const d of drafts) {
+    if (d.type !== 'perpetrator_of' || (d.modality !== 'asserted' && d.modality !== 'claimed')) continue;
+    const e = byId.get(d.object);
+    const group = ctx.entityById.get(d.subject);
+    const lead = e?.evidence[0];
+    if (!e || group?.type !== 'group' || !lead || !e.location) continue;
+    if (e.modality !== 'asserted' && e.modality !== 'claimed') continue;
+    const places = new Map<string, Entity>();
+    const here = ctx.entityById.get(e.location);
+    if (here && !WIDE_PLACES.has(here.geo?.featureClass ?? '')) places.set(here.id, here);
+    for (const m of mentionsIn(ctx, lead.start, lead.end, ['location'])) {
+      const fc = m.entity.geo?.featureClass;
+      if (fc === 'admin1' || fc === 'admin2') places.set(m.entity.id, m.entity);
+    }
+    for (const p of places.values())
+      out.push({
+        type: 'operates_in',
+        subject: group.id,
+        object: p.id,
+        modality: d.modality,
+        evidence: { start: lead.start, end: lead.end },
+      });
+  }
   return out;
 }

@@ -71,6 +71,9 @@ const RELATIVE_START =
   /^\s*(?:who|whom|whose|which|where|known as|also known as|a |an |the |one of|an? \w+ |himself|herself|themselves|but |and |speaking)/i;
 /** A restrictive relative clause right before the verb: "officials and agencies who have already announced". */
 const WHO_BEFORE_VERB = /\s+(?:who|that|which)\s+(?:[\w'’-]+\s+){0,3}$/i;
+/** Words before "claims"/"reports"/"says" that make it a noun ("despite claims", "amid reports"). */
+const NOUN_BEFORE =
+  /\b(?:despite|amid|amidst|after|following|of|about|over|with|denied|rejected|dismissed|these|those|such|their|its|his|her|our|unconfirmed|conflicting|initial|earlier|media|news|press|local)\s+$/i;
 /** A medium right before a verb makes the verb a participle ("a video posted online"). */
 const MEDIUM_NOUN_BEFORE =
   /\b(?:video|statement|message|post|clip|photo|image|footage|audio|letter|recording|communiqu[eé])s?\s+$/i;
@@ -331,6 +334,8 @@ function makeAttribution(
 ): Attribution | null {
   const t = ctx.text.slice(span.start, span.end);
   if (!t || PRONOUN.test(t) || NOT_SOURCE_HEAD.test(t) || t.split(/\s+/).length > 14) return null;
+  // "a local militant network he said had ties": a contact clause whose speaker is the pronoun
+  if (/\s(?:he|she|they|we|i)$/i.test(t)) return null;
   if (/^(?:no|neither|none)\b/i.test(t) || ENDS_IN_VERB_RE.test(t)) return null;
   const entity = actorIn(ctx, span);
   const verbText = ctx.text.slice(verb.start, verb.end);
@@ -365,6 +370,8 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
     const vStart = s.start + m.index;
     const prev = chunk.slice(Math.max(0, m.index - 12), m.index);
     if (/\b(?:the|was|were|been|be|is|are|being)\s+$/i.test(prev)) continue;
+    // "despite claims on state television", "amid reports of": a plural noun, not a verb
+    if (/s$/i.test(m[0]) && NOUN_BEFORE.test(prev)) continue;
     // "a video posted online", "a statement released on Telegram": a participle after a medium, no speaker
     if (MEDIUM_NOUN_BEFORE.test(prev)) continue;
     if (/\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/i.test(prev)) {
@@ -532,7 +539,9 @@ function mediumAttributions(ctx: DocContext, si: number, out: Attribution[]): vo
       out.push({
         ...a,
         medium: true,
-        entity: a.entity ?? speaker?.entity ?? null,
+        // "its Amaq news agency" carries the speaker's words: the outlet named in the medium is
+        // no party to them, but a group named there is ("the Islamic State's Amaq agency")
+        entity: a.entity?.type === 'group' ? a.entity : (speaker?.entity ?? a.entity ?? null),
         selfClaim: speaker?.selfClaim ?? false,
         kind: SOCIAL_CUES.test(m[0]) || /\bX\b/.test(m[0]) ? 'social_media' : a.kind,
       });

@@ -58,7 +58,13 @@ export function buildSources(
       !(cur.kind === 'official' && a.kind === 'perpetrator_claim')
     )
       cur.kind = a.kind;
-    if (a.span.end - a.span.start > cur.text.length && cur.kind !== 'perpetrator_claim') cur.text = surface;
+    // a fuller naming of the same speaker ("Bhat" → "SSP Kupwara Rajinder Kumar Bhat"), not another phrase
+    if (
+      a.span.end - a.span.start > cur.text.length &&
+      cur.kind !== 'perpetrator_claim' &&
+      surface.includes(cur.text)
+    )
+      cur.text = surface;
   }
   const ids = new Map<Attribution, string>();
   const sources: Source[] = [];

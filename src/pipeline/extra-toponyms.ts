@@ -91,6 +91,57 @@ export function appositiveToponyms(
   return out;
 }
 
+/** "the village of Tongo Tongo", "the port of Mocímboa da Praia": a place noun and "of" right before a name. */
+const PLACE_OF_BEFORE =
+  /\b(village|town|city|port|hamlet|township|district|locality|commune|municipality|suburb|neighbou?rhood|settlement|coast)\s+of\s+$/i;
+/**
+ * "attacked Yelwata in Benue state": a one-word name placed inside a named state or province,
+ * after a word that takes places, is a place too small for the gazetteer.
+ */
+const INSIDE_REGION_AFTER =
+  /^,?\s+in\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){1,2}(?:state|province|region|district|county|governorate|department|prefecture)\b/u;
+const TAKES_PLACE_BEFORE =
+  /\b(?:attacked|raided|stormed|overran|invaded|struck|shelled|bombed|besieged|in|at|near|around|outside)\s+$/i;
+/** "the tanker off Mocha": only ships and coasts lie off a name. */
+const OFFSHORE_BEFORE =
+  /\b(?:vessel|ship|tanker|carrier|boat|dhow|coast|waters|sea|port|island)s?\s+(?:\S+\s+){0,4}?off\s+$/i;
+
+const NAME_PARTICLE_AFTER = /^ (?:da|de|do|dos|das|del|di|du|es|al|el|la|le) \p{Lu}[\p{L}'’-]+/u;
+
+/**
+ * Names the words around them make a place whatever the NER took them for ("the village of
+ * Tongo Tongo", "Yelwata in Benue state", "a tanker off Mocha"), unless the actor KB knows them as
+ * an actor. Like appositives, the geoparser places them near the closest named town.
+ */
+export function cuedToponyms(
+  text: string,
+  mentions: readonly (Span & { readonly label: string })[],
+  isActor: (name: string) => boolean,
+  found: readonly Span[],
+): Toponym[] {
+  const out: Toponym[] = [];
+  for (const m of mentions) {
+    if (m.label === 'LOC' || found.some((f) => overlaps(f, m))) continue;
+    const surface = text.slice(m.start, m.end);
+    if (!/^\p{Lu}/u.test(surface) || isActor(surface)) continue;
+    const before = text.slice(Math.max(0, m.start - 60), m.start);
+    const of = PLACE_OF_BEFORE.exec(before);
+    const inside =
+      !/\s/.test(surface) &&
+      TAKES_PLACE_BEFORE.test(before) &&
+      INSIDE_REGION_AFTER.test(text.slice(m.end, m.end + 60));
+    if (!of && !inside && !OFFSHORE_BEFORE.test(before)) continue;
+    const kind = of?.[1]?.toLowerCase();
+    const cue: Toponym['cue'] = kind === 'district' ? 'admin2' : kind === 'coast' ? null : 'city';
+    // "Mocímboa da Praia", "Dar es Salaam": a particle and a capitalised word go on with the name.
+    const rest = NAME_PARTICLE_AFTER.exec(text.slice(m.end, m.end + 40));
+    const end = m.end + (rest?.[0].length ?? 0);
+    const name = text.slice(m.start, end);
+    out.push({ start: m.start, end, surface: name, name, cue, source: 'ner' });
+  }
+  return out;
+}
+
 const MIN_LOCATIVE_POPULATION = 20_000;
 /** How many readings of each other toponym count towards the countries a document may be about. */
 const CONTEXT_READINGS = 3;

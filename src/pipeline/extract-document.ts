@@ -5,7 +5,13 @@ import { splitSentences, tokenize } from '../nlp/index.js';
 import type { NerMention } from '../nlp/index.js';
 import { resolveEntities } from '../resolve/entities/index.js';
 import { findToponyms, resolveToponyms, type Toponym } from '../resolve/geo/index.js';
-import { appositiveToponyms, compoundToponyms, datelineToponym, locativeToponyms } from './extra-toponyms.js';
+import {
+  appositiveToponyms,
+  compoundToponyms,
+  cuedToponyms,
+  datelineToponym,
+  locativeToponyms,
+} from './extra-toponyms.js';
 import type { PipelineResources } from './resources.js';
 
 /** Languages the English extractors can read; other documents are stored but not extracted. */
@@ -115,8 +121,12 @@ function withExtraToponyms(
   const dateline = datelineToponym(text, doc.dateline, doc.datelineSpan);
   const taken: Span[] = [...found, ...(doc.datelineSpan ? [doc.datelineSpan] : [])];
   const compounds = compoundToponyms(text, res.gazetteer, taken);
-  const named = appositiveToponyms(text, nerMentions, [...taken, ...compounds]);
   const isActor = (name: string) => res.kb.lookup(name).length > 0;
+  const appositive = appositiveToponyms(text, nerMentions, [...taken, ...compounds]);
+  const named = [
+    ...appositive,
+    ...cuedToponyms(text, nerMentions, isActor, [...taken, ...compounds, ...appositive]),
+  ];
   const context = [...(dateline ? [dateline] : []), ...found, ...compounds];
   const located = locativeToponyms(
     text,

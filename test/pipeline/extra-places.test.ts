@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entity, Extraction } from '../../src/core/index.js';
 import { documentFromText } from '../../src/ingest/index.js';
 import { extractDocument, loadResources } from '../../src/pipeline/index.js';
-import { locativeToponyms } from '../../src/pipeline/extra-toponyms.js';
+import { cuedToponyms, locativeToponyms } from '../../src/pipeline/extra-toponyms.js';
 
 const res = loadResources();
 
@@ -115,5 +115,44 @@ describe('locativeToponyms', () => {
     expect(locativeToponyms(text, [kidal], res.gazetteer, () => true, [bamako], [bamako])).toEqual([]);
     const later = { ...at('Kidal', text.indexOf('said')), label: 'PER' };
     expect(locativeToponyms(text, [later], res.gazetteer, () => false, [bamako], [bamako])).toEqual([]);
+  });
+});
+
+describe('cuedToponyms', () => {
+  const mention = (text: string, s: string, label = 'PER') => ({
+    start: text.indexOf(s),
+    end: text.indexOf(s) + s.length,
+    label,
+  });
+  const read = (text: string, names: string[], isActor = () => false) =>
+    cuedToponyms(
+      text,
+      names.map((n) => mention(text, n)),
+      isActor,
+      [],
+    ).map((t) => [text.slice(t.start, t.end), t.cue]);
+
+  it('reads a name after "the village of", one placed "in X state" and one a ship lies off as places', () => {
+    expect(read('Soldiers were killed near the village of Tongo Tongo in October.', ['Tongo Tongo'])).toEqual(
+      [['Tongo Tongo', 'city']],
+    );
+    expect(read('Gunmen attacked Yelwata in Benue state over the weekend.', ['Yelwata'])).toEqual([
+      ['Yelwata', 'city'],
+    ]);
+    expect(read('An explosion damaged the tanker off Mocha on Monday.', ['Mocha'])).toEqual([
+      ['Mocha', 'city'],
+    ]);
+    // A particle and a capitalised word go on with the name the NER cut short.
+    expect(read('Militants seized the port of Vila de Sena in August.', ['Vila'])).toEqual([
+      ['Vila de Sena', 'city'],
+    ]);
+  });
+
+  it('leaves people alone: a full name in a state, a name after "of" without a place noun, a KB actor', () => {
+    expect(read('Gunmen attacked Musa Bello in Benue state.', ['Musa Bello'])).toEqual([]);
+    expect(read('The birthday of the Prophet Muhammad in Mastung district.', ['Prophet Muhammad'])).toEqual(
+      [],
+    );
+    expect(read('Fighters near the village of Wagner said nothing.', ['Wagner'], () => true)).toEqual([]);
   });
 });

@@ -481,3 +481,179 @@ describe('entity records', () => {
     expect(holder(inCameroon, 'ADF')?.kbId).toBe('actor:ambazonia-defence-forces');
   });
 });
+
+describe('short KB names need their own spelling', () => {
+  it('does not read a month or a near-spelling as a KB actor ("May" is not "El Mayo")', () => {
+    const r = resolve('In May, gunmen attacked the town. May said the attack was planned.');
+    expect(r.entities.some((e) => e.kbId === 'actor:ismael-zambada')).toBe(false);
+  });
+  it('still links the KB spelling, with its article, at a sentence start', () => {
+    const r = resolve('El Mayo was arrested in Texas.');
+    expect(holder(r, 'El Mayo')?.kbId).toBe('actor:ismael-zambada');
+  });
+  it('still links a long name written another way ("al-Shabab")', () => {
+    expect(holder(resolve('Residents blamed al-Shabab for the attack.'), 'al-Shabab')?.kbId).toBe(
+      'actor:al-shabaab',
+    );
+  });
+});
+
+/** [text, NER mentions, name, type the words around it give]. */
+const CONTEXT_TYPES: [string, [string, NerLabel][], string, string][] = [
+  ['He was in the convoy, according to his daughter, Jayde.', [], 'Jayde', 'person'],
+  ['The group spoke on its Andalus radio station.', [['Andalus', 'PER']], 'Andalus', 'organization'],
+  [
+    'Deraa Aljanoob, a website that speaks for the southern forces, said so.',
+    [['Deraa Aljanoob', 'PER']],
+    'Deraa Aljanoob',
+    'organization',
+  ],
+  ['Youths blocked Tom Mboya Street.', [['Tom Mboya Street', 'PER']], 'Tom Mboya Street', 'location'],
+  ['A tanker was hit off Mocha on Monday.', [['Mocha', 'PER']], 'Mocha', 'location'],
+  ['The Cali newspaper El País reported it.', [['Cali', 'LOC']], 'Cali', 'location'],
+];
+
+describe('entity types from context', () => {
+  it.each(CONTEXT_TYPES)('%s → "%s" is %s', (text, ner, n, type) => {
+    const placeNames: [string, string][] = n === 'Jayde' || n === 'Cali' ? [[n, 'CO']] : [];
+    expect(holder(resolve(text, ner, placeNames), n)?.type).toBe(type);
+  });
+});
+
+describe('names the gazetteer or NER cut apart', () => {
+  it('keeps a place name with a particle whole ("Mocímboa da Praia", not "Praia")', () => {
+    const r = resolve(
+      'Troops retook Mocímboa da Praia on Thursday.',
+      [['Mocímboa da Praia', 'LOC']],
+      [['Praia', 'CV']],
+    );
+    expect(holder(r, 'Mocímboa da Praia')?.type).toBe('location');
+    expect(holder(r, 'Praia')).toBeUndefined();
+  });
+  it('names a state body by its nationality ("the Somali government"), not the country', () => {
+    const r = resolve('Al-Shabaab has fought the Somali government for years.', [], [['Somali', 'SO']]);
+    expect(holder(r, 'Somali government')?.type).toBe('organization');
+    expect(holder(r, 'Somali')).toBeUndefined();
+  });
+  it('joins given names the NER split off a person', () => {
+    const text = 'He named them as Irfan Rashid Peer and Faisal Ahmad Lone.';
+    const r = resolve(text, [
+      ['Irfan', 'MISC'],
+      ['Rashid Peer', 'PER'],
+      ['Ahmad Lone', 'PER'],
+    ]);
+    expect(holder(r, 'Irfan Rashid Peer')?.type).toBe('person');
+    expect(holder(r, 'Faisal Ahmad Lone')?.type).toBe('person');
+  });
+  it('does not join an ordinary word or a title to a person', () => {
+    const r = resolve('Yesterday Colonel Ahmad Lone spoke.', [['Ahmad Lone', 'PER']]);
+    expect(holder(r, 'Ahmad Lone')).toBeDefined();
+  });
+  it('reads a small place that is a person’s surname as that person when no preposition places it', () => {
+    const text = 'Minister Pedro Sánchez spoke. Speaking in an interview, Sánchez said troops moved.';
+    const input = inputOf(text, [['Pedro Sánchez', 'PER']], [['Sánchez', 'CO']]);
+    // the gazetteer's reading of the second, bare "Sánchez" only
+    const places = input.places
+      .filter((p) => p.start > text.indexOf('.'))
+      .map((p) => ({ ...p, geo: { ...p.geo, featureClass: 'city' as const } }));
+    const r = resolveEntities({ ...input, places }, kb);
+    expect(together(r, 'Pedro Sánchez', 'Sánchez')).toBe(true);
+  });
+  it('keeps the attached article of a surname ("al-Jubouri")', () => {
+    const r = resolve(
+      'The SDF detained Khaled Hamad al-Jubouri. A commander said al-Jubouri collected taxes.',
+      [['Khaled Hamad al-Jubouri', 'PER']],
+    );
+    expect(together(r, 'Khaled Hamad al-Jubouri', 'al-Jubouri')).toBe(true);
+  });
+  it('reads "known to his followers as" as an alias', () => {
+    const r = resolve(
+      'The commander, Saleh Nasser al-Awlaqi, known to his followers as Abu Hamza al-Marebi, died.',
+      [
+        ['Saleh Nasser al-Awlaqi', 'PER'],
+        ['Abu Hamza al-Marebi', 'PER'],
+      ],
+    );
+    expect(together(r, 'Saleh Nasser al-Awlaqi', 'Abu Hamza al-Marebi')).toBe(true);
+  });
+});
+
+describe('place names read in pieces', () => {
+  it('joins an Arabic article the gazetteer read alone to the name after it ("Al Safra")', () => {
+    const r = resolve(
+      'The bomb hit a convoy close to the village of Al Safra.',
+      [['Safra', 'PER']],
+      [['Al', 'IQ']],
+    );
+    expect(holder(r, 'Al Safra')?.type).toBe('location');
+    expect(holder(r, 'Safra')).toBeUndefined();
+  });
+  it('joins two halves of a name around a particle ("Lanao del Sur")', () => {
+    const r = resolve('Troops moved into Lanao del Sur on Friday.', [['Lanao', 'PER']], [['Sur', 'OM']]);
+    expect(holder(r, 'Lanao del Sur')?.type).toBe('location');
+  });
+  it('types a name after "the village of" and at the far end of a route as a place', () => {
+    const r = resolve(
+      'Soldiers died near the village of Tongo Tongo. The unit moved between Boni and Torodi.',
+      [
+        ['Tongo Tongo', 'PER'],
+        ['Torodi', 'ORG'],
+      ],
+      [['Boni', 'ML']],
+    );
+    expect(holder(r, 'Tongo Tongo')?.type).toBe('location');
+    expect(holder(r, 'Torodi')?.type).toBe('location');
+  });
+  it('keeps a weekday out of a person’s name', () => {
+    const r = resolve('On Saturday Mudzrimar Sawadjaan was killed.', [['Mudzrimar Sawadjaan', 'PER']]);
+    expect(holder(r, 'Mudzrimar Sawadjaan')?.type).toBe('person');
+    expect(holder(r, 'Saturday Mudzrimar Sawadjaan')).toBeUndefined();
+  });
+  it('drops a weapon model read as a name ("F-16 jets", "the Reaper drone")', () => {
+    const r = resolve('Iraqi F-16 jets struck. The Reaper drone hit a car.', [
+      ['F-16', 'MISC'],
+      ['Reaper', 'ORG'],
+    ]);
+    expect(holder(r, 'F-16')).toBeUndefined();
+    expect(holder(r, 'Reaper')).toBeUndefined();
+  });
+  it('types a numbered unit as a state body ("18th Brigade")', () => {
+    const r = resolve('The army’s 18th Brigade said it had reinforced positions.', [['18th Brigade', 'ORG']]);
+    expect(holder(r, '18th Brigade')?.type).toBe('organization');
+  });
+  it('names a company the NER missed after its kind ("the energy company Total")', () => {
+    const r = resolve('A venture led by the French energy company Total was halted.');
+    expect(holder(r, 'Total')?.type).toBe('organization');
+  });
+  it('keeps a body named after its country whole, article and all ("The United Kingdom Maritime Trade Operations")', () => {
+    const text = 'The United Kingdom Maritime Trade Operations (UKMTO) centre said a ship was hit.';
+    const input = inputOf(text, [
+      ['United Kingdom Maritime Trade Operations', 'ORG'],
+      ['UKMTO', 'ORG'],
+    ]);
+    const at = text.indexOf('The United Kingdom');
+    const place = {
+      start: at,
+      end: at + 'The United Kingdom'.length,
+      surface: 'The United Kingdom',
+      name: 'United Kingdom',
+      geo: {
+        lat: 54,
+        lon: -2,
+        countryCode: 'GB',
+        admin1: null,
+        admin2: null,
+        featureClass: 'country' as const,
+        geonamesId: null,
+      },
+      kbId: 'geo:gb',
+      confidence: 0.9,
+    };
+    const r = resolveEntities({ ...input, places: [place] }, kb);
+    expect(together(r, 'United Kingdom Maritime Trade Operations', 'UKMTO')).toBe(true);
+  });
+  it('gives a KB actor the short name written inside a longer mention ("Amaq" news agency)', () => {
+    const r = resolve('The claim was carried by the Amaq news agency.');
+    expect(holder(r, 'Amaq')?.kbId).toBe('actor:amaq');
+  });
+});

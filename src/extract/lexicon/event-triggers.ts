@@ -102,7 +102,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     cls: 'violent',
     priority: 10,
     re: r(
-      String.raw`\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bstorm(?:ed|ing)\b|\bambush(?:ed|es)?\b|\bopen(?:ed)? fire\b|\boffensive\b|\blaid siege\b|\bsieges?\b|\bmassacres?\b|\bshootings?\b|\bgun attacks?\b|\bstruck\b|\bstrikes?\b(?= (?:on|against))|\bsnipers?\b|\bfired (?:on|at|into|across|upon)\b|\bbeheadings?\b|\bkillings?\b(?= of)`,
+      String.raw`\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bstorm(?:ed|ing)\b|\bambush(?:ed|es)?\b|\bopen(?:ed)? fire\b|\boffensive\b|\blaid siege\b|\bsieges?\b|\bmassacres?\b|\bshootings?\b|\bgun attacks?\b|\bstruck\b|\bstrikes?\b(?= (?:on|against))|\bsnipers?\b|\bfired (?:on|at|into|across|upon)\b|\bbeheadings?\b|\bkillings?\b(?= of)|\bdestroyed\b(?= (?:an? |the |two |three |four |several |\d+ )?(?:[\w-]+ ){0,2}(?:tanks?|armou?red (?:vehicles?|personnel carriers?)|military vehicles?|helicopters?|checkpoints?|military posts?|army posts?)\b)`,
     ),
   },
   {
@@ -177,6 +177,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
 /** Words before a trigger that make it an aggregate or a generic mention, not one incident. */
 export const AGGREGATE_BEFORE =
   /\b(?:multiple|numerous|a string of|a series of|a spate of|a wave of|waves of|repeated|frequent|dozens of|scores of|hundreds of|string of|series of|targets of|campaign of)\s+(?:\S+\s+){0,2}$/i;
+/** "one of the deadliest strikes in months": the incident told is compared with others, none is told. */
+export const COMPARED_BEFORE = /\bone of the\s+(?:\S+\s+){0,2}$/i;
 /** Words that make a plural trigger generic ("such attacks", "other raids", "many bombings"). */
 export const PLURAL_GENERIC_BEFORE =
   /\b(?:many|such|similar|future|further|more|any|other|recent|previous|several|these|those|its|their)\s+(?:\S+\s+){0,2}$/i;

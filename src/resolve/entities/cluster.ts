@@ -5,7 +5,14 @@
  * small, the context is shared and no other person fits. Ambiguous surnames ("Sheikh" with three
  * Sheikhs in the text) are dropped rather than guessed.
  */
-import { editDistance, foldWord, nameSkeleton, wordSkeleton, isCapitalized } from '../../kb/names/index.js';
+import {
+  editDistance,
+  foldWord,
+  isCapitalized,
+  isFillerWord,
+  nameSkeleton,
+  wordSkeleton,
+} from '../../kb/names/index.js';
 import type { ActorEntry } from '../../kb/actors/index.js';
 import type { Sentence } from '../../nlp/index.js';
 import type { Candidate, PlaceMention } from './types.js';
@@ -78,15 +85,20 @@ export function sentenceOf(sentences: readonly Sentence[], pos: number): number 
 
 /** Links one-word names to the one person whose surname they are (or nearly are); returns candidates to drop. */
 export function linkSurnames(
-  cands: readonly Candidate[],
+  text: string,
+  cands: Candidate[],
   cl: Clusters,
   sentences: readonly Sentence[],
 ): Set<number> {
   const drop = new Set<number>();
   const surnames = personSurnames(cands, cl);
   for (const [i, c] of cands.entries()) {
+    if (c.kind === 'place' && surnamePlace(text, c, surnames, cl, i)) continue;
     if (c.kind === 'place' || c.entries.length > 0) continue;
-    const words = surfaceWords(c.surface);
+    // "al-Jubouri" is one surname with its attached article
+    const words = surfaceWords(c.surface).filter(
+      (w, k, all) => !(k < all.length - 1 && isFillerWord(w.raw, c.surface.slice(w.end, w.end + 1))),
+    );
     if (words.length !== 1) continue;
     const key = wordSkeleton((words[0] as { raw: string }).raw);
     const exact = [...(surnames.get(key) ?? [])].filter((r) => r !== cl.find(i));
@@ -95,6 +107,40 @@ export function linkSurnames(
     else linkVariant(cands, cl, sentences, i, surnames);
   }
   return drop;
+}
+
+/** Place kinds too big to be read as a person's surname ("Jordan", "Georgia"). */
+const BIG_PLACE = new Set(['continent', 'region', 'country', 'admin1']);
+
+/**
+ * A small place whose name is the exact surname of one person of the document, used where no
+ * preposition makes it a place ("Speaking in an interview, Sánchez said"): the person, again. The
+ * candidate becomes a name mention of that person (its gazetteer reading is dropped).
+ */
+function surnamePlace(
+  text: string,
+  c: Candidate,
+  surnames: Map<string, Set<number>>,
+  cl: Clusters,
+  i: number,
+): boolean {
+  if (!c.place || BIG_PLACE.has(c.place.geo.featureClass) || c.entries.length) return false;
+  const words = surfaceWords(c.surface);
+  if (words.length !== 1) return false;
+  const owners = [...(surnames.get(wordSkeleton((words[0] as { raw: string }).raw)) ?? [])];
+  if (owners.length !== 1) return false;
+  const lead = text.slice(Math.max(0, c.start - 30), c.start);
+  if (
+    /\b(?:in|at|near|from|to|into|outside|inside|of|around|towards?|across|via|through)\s+(?:the\s+)?$/i.test(
+      lead,
+    )
+  )
+    return false;
+  c.place = null;
+  c.kind = 'ner';
+  c.label = 'PER';
+  cl.union(i, owners[0] as number);
+  return true;
 }
 
 /** Surnames within a small edit distance (Ghafari / Ghafri), with shared context and a unique candidate. */

@@ -35,7 +35,9 @@ function trimLeading(text: string, c: Candidate): Candidate | null {
     const w = (words[i] as { raw: string }).raw;
     const isTitle =
       c.label === 'PER' && isTitleWord(w) && !['hafiz', 'sheikh', 'mullah', 'haji'].includes(foldWord(w));
-    if (!DETERMINERS.has(foldWord(w)) && !isTitle) break;
+    // "on Saturday Mudzrimar Sawadjaan, an Abu Sayyaf commander": a day or month is no given name
+    const isDate = c.label === 'PER' && CALENDAR_WORDS.has(foldWord(w));
+    if (!DETERMINERS.has(foldWord(w)) && !isTitle && !isDate) break;
     i++;
   }
   const first = words[i];
@@ -44,6 +46,9 @@ function trimLeading(text: string, c: Candidate): Candidate | null {
   if (!/\p{Lu}|\p{N}/u.test(text.charAt(start))) return null;
   return start === c.start ? c : { ...c, start, surface: text.slice(start, c.end) };
 }
+
+const WEAPON_AFTER =
+  /^\s+(?:jets?|fighter jets?|aircraft|planes?|helicopters?|rifles?|guns?|tanks?|missiles?|rockets?|drones?|launchers?)\b/i;
 
 function isNoise(
   text: string,
@@ -58,6 +63,12 @@ function isNoise(
   if (isTitleOnly(c.surface)) return true;
   if (words.every((w) => DEMONYMS.has(w) || CALENDAR_WORDS.has(w))) return true;
   if (ADJECTIVE_SUFFIX.test(c.surface)) return true;
+  // a model before the kind of weapon ("F-16 jets", "AK-47 rifles", "the Reaper drone") is a thing, not an actor
+  if (
+    (words.length === 1 || /^\p{L}{1,3}-\d{1,3}\p{Lu}?$/u.test(c.surface)) &&
+    WEAPON_AFTER.test(text.slice(c.end, c.end + 20))
+  )
+    return true;
   if (words.length === 1 && c.label === 'MISC' && isEnglishWord(first)) return true;
   if (words.length === 1 && isEnglishWord(first)) {
     if (atSentenceStart(text, sentences, c.start)) return true;

@@ -8,11 +8,13 @@ import type { ActorEntry, ActorKb } from '../../kb/actors/index.js';
 import { nameSkeleton } from '../../kb/names/index.js';
 import { collectCandidates } from './candidates.js';
 import { Clusters, chooseEntry, isStandIn, linkByName, linkSurnames } from './cluster.js';
+import { typeFromContext } from './context-typing.js';
 import { resolveCoreference, type CorefTarget } from './coref.js';
 import { withDefinedAcronyms } from './defined-acronyms.js';
 import { filterCandidates } from './filters.js';
 import { buildMentionIndex } from './mention-index.js';
 import { acronymPairs, aliasPairs, appositiveRelations } from './patterns.js';
+import { joinSplitNames } from './split-names.js';
 import { surnameCandidates } from './surnames.js';
 import { typeOfUnknown } from './typing.js';
 import type {
@@ -65,8 +67,10 @@ interface Group {
   readonly entry: ActorEntry | null;
 }
 
-function entityType(g: Group): EntityType {
+function entityType(text: string, g: Group, all: readonly Candidate[]): EntityType {
   if (g.entry) return g.entry.type;
+  const fromContext = typeFromContext(text, g.members, all);
+  if (fromContext) return fromContext;
   if (g.members.some((c) => c.place)) return 'location';
   if (g.members.some((c) => c.label === 'PER')) return 'person';
   const longest = [...g.members].sort((a, b) => b.surface.length - a.surface.length)[0] as Candidate;
@@ -85,30 +89,48 @@ function fullestForm(members: readonly Candidate[]): string {
 }
 
 /**
- * The entry's acronyms the text writes inside a longer mention ("M23" in "M23 rebels"): the group
- * is called by that name in this document, so later documents and searches find it by it.
+ * The entry's acronyms and short names the text writes inside a longer mention ("M23" in "M23
+ * rebels", "Amaq" in "Amaq news agency"): the actor is called by that name in this document, so
+ * later documents and searches find it by it. A short name counts only at the mention's start.
  */
-function acronymsWritten(g: Group): string[] {
-  const out: string[] = [];
-  for (const acr of g.entry?.acronyms ?? []) {
-    const word = new RegExp(
-      `(?<![\\p{L}\\p{N}])${acr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
-      'u',
-    );
-    if (g.members.some((c) => c.surface !== acr && word.test(c.surface))) out.push(acr);
-  }
-  return out;
+function namesWritten(g: Group): string[] {
+  if (!g.entry) return [];
+  const forms = writtenForms(g.entry);
+  return forms
+    .filter(([name, re]) => g.members.some((c) => c.surface !== name && re.test(c.surface)))
+    .map(([name]) => name);
 }
 
-function buildEntity(id: string, g: Group): Entity {
-  const type = entityType(g);
-  const place = g.members.find((c) => c.place)?.place ?? null;
+const formCache = new WeakMap<ActorEntry, [string, RegExp][]>();
+const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An entry's acronyms (anywhere in a mention) and one-word aliases (at its start), compiled once per entry. */
+function writtenForms(entry: ActorEntry): [string, RegExp][] {
+  let forms = formCache.get(entry);
+  if (!forms) {
+    forms = [
+      ...entry.acronyms.map((a): [string, RegExp] => [
+        a,
+        new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(a)}(?![\\p{L}\\p{N}])`, 'u'),
+      ]),
+      ...entry.aliases
+        .filter((a) => !/\s/.test(a))
+        .map((a): [string, RegExp] => [a, new RegExp(`^${escapeRe(a)}(?=\\s)`, 'u')]),
+    ];
+    formCache.set(entry, forms);
+  }
+  return forms;
+}
+
+function buildEntity(text: string, id: string, g: Group, all: readonly Candidate[]): Entity {
+  const type = entityType(text, g, all);
+  const place = type === 'location' ? (g.members.find((c) => c.place)?.place ?? null) : null;
   // A stand-in keeps its own name and no KB id; its geo is the approximate one the geoparser gave.
   const standIn = !!place && isStandIn(place);
   const name = g.entry?.name ?? (place && !standIn ? place.name : null) ?? fullestForm(g.members);
   const seen = new Set([nameKey(name)]);
   const aliases: string[] = [];
-  for (const form of [...g.members.map((c) => c.surface), ...acronymsWritten(g)]) {
+  for (const form of [...g.members.map((c) => c.surface), ...namesWritten(g)]) {
     const k = nameKey(form);
     if (!seen.has(k)) aliases.push(form);
     seen.add(k);
@@ -131,7 +153,10 @@ function buildEntity(id: string, g: Group): Entity {
 /** Resolves the names of one document into entities linked to the knowledge base. */
 export function resolveEntities(input: EntityResolutionInput, kb: ActorKb): EntityResolution {
   const { text, sentences } = input;
-  const cands = filterCandidates(text, sentences, withDefinedAcronyms(text, collectCandidates(input, kb)));
+  const cands = joinSplitNames(
+    text,
+    filterCandidates(text, sentences, withDefinedAcronyms(text, collectCandidates(input, kb))),
+  );
   cands.push(...surnameCandidates(text, cands));
   const acronyms = acronymPairs(text, cands);
   const aliases = aliasPairs(text, cands);
@@ -142,7 +167,7 @@ export function resolveEntities(input: EntityResolutionInput, kb: ActorKb): Enti
   const cl = new Clusters(cands.length);
   linkByName(cands, cl, chosen);
   unionPairs([...acronyms, ...aliases], index, chosen, cl);
-  const dropped = linkSurnames(cands, cl, sentences);
+  const dropped = linkSurnames(text, cands, cl, sentences);
 
   const groups = new Map<number, Group>();
   for (const [i, c] of cands.entries()) {
@@ -158,7 +183,7 @@ export function resolveEntities(input: EntityResolutionInput, kb: ActorKb): Enti
   const ordered = [...groups.values()].sort(
     (a, b) => (a.members[0] as Candidate).start - (b.members[0] as Candidate).start,
   );
-  const entities = ordered.map((g, i) => buildEntity(`e${i + 1}`, g));
+  const entities = ordered.map((g, i) => buildEntity(text, `e${i + 1}`, g, cands));
   const idOf = new Map<Candidate, string>();
   ordered.forEach((g, i) => g.members.forEach((c) => idOf.set(c, `e${i + 1}`)));
 

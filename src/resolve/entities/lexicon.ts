@@ -28,7 +28,8 @@ export const DEMONYMS = new Set(
   mozambican mozambicans american americans british french german germans russian russians ukrainian ukrainians chinese turkish turks kurdish kurds
   baloch baluch pashtun pashtuns punjabi sindhi kashmiri kashmiris tajik uzbek hazara hazaras arab arabs african africans european europeans
   asian western colombian colombians mexican mexicans venezuelan filipino filipinos muslim muslims christian christians hindu hindus sikh sikhs
-  shia shiite shiites sunni sunnis jewish jews islamic islamist islamists jihadist jihadists catholic catholics`.split(
+  shia shiite shiites sunni sunnis jewish jews islamic islamist islamists jihadist jihadists catholic catholics
+  spanish portuguese arabic english swahili hausa urdu pashto dari persian farsi hindi bengali amharic tigrinya`.split(
     /\s+/,
   ),
 );

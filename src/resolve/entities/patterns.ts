@@ -11,7 +11,7 @@ import type { Candidate } from './types.js';
 
 /** Alias cues, matched right after a name (after an optional comma or bracket). */
 const ALIAS_CUE =
-  /^\s*[,(]?\s*(?:(?:who\s+|which\s+|that\s+)?(?:is\s+|was\s+)?(?:also|better|popularly|widely|locally|commonly)?\s*(?:known|referred\s+to)\s+(?:by\s+the\s+(?:alias|name|nom\s+de\s+guerre)\s+(?:of\s+)?|as\s+)|(?:a\.k\.a\.?|aka|alias|alias\s+name)\s+|(?:who\s+|which\s+)?(?:also\s+)?(?:goes|went)\s+by\s+(?:the\s+(?:name|alias)s?\s+(?:of\s+)?)?|(?:also\s+)?called\s+)["“]?/i;
+  /^\s*[,(]?\s*(?:(?:who\s+|which\s+|that\s+)?(?:is\s+|was\s+)?(?:also|better|popularly|widely|locally|commonly)?\s*(?:known|referred\s+to)\s+(?:(?:to|among)\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?(?:followers|fighters|supporters|comrades|men|associates|friends|family|members)\s+)?(?:by\s+the\s+(?:alias|name|nom\s+de\s+guerre)\s+(?:of\s+)?|as\s+)|(?:a\.k\.a\.?|aka|alias|alias\s+name)\s+|(?:who\s+|which\s+)?(?:also\s+)?(?:goes|went)\s+by\s+(?:the\s+(?:name|alias)s?\s+(?:of\s+)?)?|(?:also\s+)?called\s+)["“]?/i;
 
 /** A name-like run right after a cue: capitalised words joined by spaces, hyphens and Arabic particles. */
 const NAME_RUN =

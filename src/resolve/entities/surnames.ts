@@ -21,18 +21,24 @@ export function surnameCandidates(text: string, cands: readonly Candidate[]): Ca
     const near = known.some(
       (s) => s === f || (f.length >= 5 && s.charAt(0) === f.charAt(0) && editDistance(s, f) <= 1),
     );
-    if (near)
-      out.push({
-        start: w.start,
-        end: w.end,
-        surface: w.raw,
-        kind: 'surname',
-        label: 'PER',
-        entries: [],
-        place: null,
-        confidence: 0.7,
-        cluster: -1,
-      });
+    if (!near) continue;
+    // "al-Jubouri": the attached article belongs to the surname as written
+    const article = /(?:^|[^\p{L}])((?:al|el|Al|El)[-‐‑])$/u.exec(
+      text.slice(Math.max(0, w.start - 4), w.start),
+    );
+    const start = article ? w.start - (article[1] as string).length : w.start;
+    if (article && covered(start, w.start)) continue;
+    out.push({
+      start,
+      end: w.end,
+      surface: text.slice(start, w.end),
+      kind: 'surname',
+      label: 'PER',
+      entries: [],
+      place: null,
+      confidence: 0.7,
+      cluster: -1,
+    });
   }
   return out;
 }

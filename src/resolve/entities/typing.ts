@@ -7,8 +7,13 @@ const ORGANIZATION_WORDS =
 const GROUP_WORDS =
   /\b(militant|militants|front|brigade|brigades|movement|taliban|islamic state|jihad|jihadi|mujahideen|mujahidin|lashkar|jaish|tehreek|tehrik|harakat|jamaat|jama'at|ansar|katiba|liberation|resistance|rebels?|insurgents?|cartel|gang|militia|group|army of|party|faction|wilayat|dawlah|daesh|al-qaeda|al-qaida)\b/i;
 
+const ORDINAL_UNIT =
+  /^(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,2}(?:Brigade|Division|Battalion|Regiment|Corps|Squadron|Army|Infantry|Company|Sector)$/iu;
+
 /** The entity type of an unknown name with an NER label. */
 export function typeOfUnknown(label: NerLabel | null, surface: string): EntityType {
+  // "18th Brigade", "3rd Infantry Division": a numbered unit of a state's forces
+  if (ORDINAL_UNIT.test(surface)) return 'organization';
   if (label === 'PER') return 'person';
   if (label === 'LOC') return 'location';
   if (label === 'MISC') return GROUP_WORDS.test(surface) ? 'group' : 'other';
