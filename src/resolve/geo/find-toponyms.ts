@@ -35,6 +35,8 @@ interface Match extends Span {
   readonly name: string;
   readonly places: readonly Place[];
   readonly alternateOnly: boolean;
+  /** The places the name matched only by one of their alternate names. */
+  readonly byAlternate: ReadonlySet<Place>;
   readonly firstToken: number;
 }
 
@@ -111,13 +113,26 @@ function longestMatchAt(
       name,
       places: found.map((m) => m.place),
       alternateOnly: found.every((m) => m.kind === 'alternate'),
+      byAlternate: new Set(found.filter((m) => m.kind === 'alternate').map((m) => m.place)),
       firstToken: i,
     };
   }
   return best;
 }
 
-function isStrongPlace(p: Place): boolean {
+/**
+ * A place whose name alone makes a capitalised word a toponym: an area, or a well-known town. A
+ * one-word name of a district no town is coded to ("Sheikh", "Taleh" in Somalia) or of a small
+ * district known by another of its names (Panama's "Distrito de Olá" for the given name Ola) is
+ * as likely a person's name: a cue, a locative or NER must back it.
+ */
+function isStrongPlace(p: Place, byAlternate: boolean, singleWord: boolean): boolean {
+  if (
+    p.featureClass === 'admin2' &&
+    singleWord &&
+    (p.population === 0 || (byAlternate && p.population < SMALL_PLACE_POPULATION))
+  )
+    return false;
   return p.featureClass !== 'city' || p.population >= WELL_KNOWN_POPULATION;
 }
 
@@ -140,7 +155,7 @@ function acceptMatch(input: ToponymInput, m: Match, sentenceStart: number, nerTr
   const locative = hasLocativeBefore(text, m);
   if (ACRONYM_RE.test(surface.replace(/\s/g, '')) && !m.places.some((p) => p.featureClass !== 'city'))
     return false;
-  const strong = m.places.some(isStrongPlace);
+  const strong = m.places.some((p) => isStrongPlace(p, m.byAlternate.has(p), singleWord));
   if (m.alternateOnly && !strong && !cue) return false;
   if (nerTrusted) return strong || cue || locative;
   const notSmall = m.places.some((p) => p.featureClass !== 'city' || p.population >= SMALL_PLACE_POPULATION);

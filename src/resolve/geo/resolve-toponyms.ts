@@ -82,6 +82,12 @@ interface Slot {
   readonly loose: boolean;
   /** A place named right after ", " that may contain this one ("Paris, Texas"). */
   readonly container: number | null;
+  /**
+   * The readings of what may contain this place: the container's, those of a province written
+   * as an abbreviation the toponyms do not include ("London, Ont."), or those of a place named
+   * right after "in" ("Lewisburg in West Virginia"). Empty when there is none.
+   */
+  readonly containerPlaces: readonly Place[];
   /** Indexes of the other members of the list this toponym is named in, if any. */
   readonly listMates: readonly number[];
 }
@@ -179,11 +185,7 @@ function readingsOf(
       return { ...r, prior: r.prior - CAPITAL_NAMESAKE_PENALTY };
     return r;
   });
-  return {
-    readings: adjusted.sort((a, b) => b.prior - a.prior).slice(0, MAX_CANDIDATES),
-    viaNamesake,
-    loose,
-  };
+  return { readings: adjusted.sort((a, b) => b.prior - a.prior), viaNamesake, loose };
 }
 
 const COMMA_RE = /^\s*,\s*$/;
@@ -238,6 +240,68 @@ function listMatesOf(text: string, toponyms: readonly Toponym[]): number[][] {
   return out;
 }
 
+/**
+ * A province or country written after a comma as an abbreviation ("London, Ont.", "Paris, Tex.",
+ * "Austin, TX", "Albany, N.Y."): news style for states and provinces, rarely tagged as a toponym.
+ */
+const QUALIFIER_RE = /^\s*,\s*((?:\p{Lu}\.){2,3}|\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2})(?=[\s,;:)]|$)/u;
+/** "X in Y": Y may contain X ("Lewisburg in West Virginia"), though "in" also starts a time or a phrase. */
+const IN_RE = /^\s+in\s+$/;
+
+/** The provinces and countries an abbreviation right after the toponym may stand for. */
+function qualifierPlaces(text: string, toponyms: readonly Toponym[], i: number, gaz: Gazetteer): Place[] {
+  const t = toponyms[i];
+  if (!t) return [];
+  const m = QUALIFIER_RE.exec(text.slice(t.end, t.end + 12));
+  const next = toponyms[i + 1];
+  if (!m?.[1] || (next && next.start < t.end + m[0].length)) return [];
+  return gaz
+    .matches(m[1])
+    .filter((x) => x.place.featureClass === 'admin1' || x.place.featureClass === 'country')
+    .map((x) => x.place);
+}
+
+/**
+ * In a list, the province or country named right after a town and a comma ("Nashville and
+ * Cordova, Tennessee, Richmond, Virginia"): a list of towns with their states, where the list
+ * rule finds no hierarchy. Only a town followed by a province or country qualifies (each by its
+ * likeliest reading), and not when the list goes on with another province or country or the town
+ * follows two of them: in "Utah, Virginia, Washington, West Virginia and Wyoming" all are states.
+ */
+function listedContainerOf(
+  text: string,
+  toponyms: readonly Toponym[],
+  looked: readonly { readings: readonly Reading[] }[],
+  i: number,
+): number | null {
+  const t = toponyms[i];
+  const next = toponyms[i + 1];
+  if (!t || !next || !COMMA_RE.test(text.slice(t.end, next.start))) return null;
+  const classOf = (j: number): string | undefined => looked[j]?.readings[0]?.place.featureClass;
+  const isArea = (j: number): boolean => classOf(j) === 'admin1' || classOf(j) === 'country';
+  const joined = (a: number): boolean => {
+    const x = toponyms[a];
+    const y = toponyms[a + 1];
+    return (
+      !!x &&
+      !!y &&
+      (COMMA_RE.test(text.slice(x.end, y.start)) || LIST_END_RE.test(text.slice(x.end, y.start)))
+    );
+  };
+  const inner = classOf(i);
+  if ((inner !== 'city' && inner !== 'admin2') || !isArea(i + 1)) return null;
+  const areaRunBefore = i > 1 && joined(i - 1) && isArea(i - 1) && joined(i - 2) && isArea(i - 2);
+  if (areaRunBefore || (joined(i + 1) && isArea(i + 2))) return null;
+  return i + 1;
+}
+
+/** Index of the toponym named right after "in", if any. */
+function inContainerOf(text: string, toponyms: readonly Toponym[], i: number): number | null {
+  const t = toponyms[i];
+  const next = toponyms[i + 1];
+  return t && next && IN_RE.test(text.slice(t.end, next.start)) ? i + 1 : null;
+}
+
 /** True when `outer` contains `inner` in the admin hierarchy. */
 function encloses(outer: Place, inner: Place): boolean {
   if (outer.featureClass === 'country') return outer.countryCode === inner.countryCode;
@@ -267,10 +331,9 @@ function contextScore(slots: readonly Slot[], i: number, r: Reading, ctx: Contex
   if (a1 && hasOtherKey(ctx.admin1s.get(a1), slot.key)) score += ADMIN1_CONTEXT;
   if (cc && r.place.featureClass === 'admin1' && hasOtherKey(ctx.admin1Countries.get(cc), slot.key))
     score += ADMIN1_SIBLING;
-  if (slot.container !== null) {
-    const outer = ctx.chosen[slot.container];
-    const alternatives = slots[slot.container]?.readings ?? [];
-    if (alternatives.some((o) => encloses(o.place, r.place))) score += HIERARCHY_BONUS;
+  if (slot.containerPlaces.length > 0) {
+    const outer = slot.container !== null ? ctx.chosen[slot.container] : undefined;
+    if (slot.containerPlaces.some((o) => encloses(o, r.place))) score += HIERARCHY_BONUS;
     else if (outer && outer.place.featureClass !== 'city') score -= 1;
   }
   if (slot.listMates.length > 0) {
@@ -393,6 +456,16 @@ function nearKm(a: Place, b: Place): number {
 }
 
 /**
+ * True when one name is the other with words added ("Karak" and "Karak district"): both name
+ * the same place or its namesake, so their readings lie together wherever the place is, and
+ * they lend each other no evidence.
+ */
+function sharesName(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.startsWith(`${short} `) || long.endsWith(` ${short}`) || long.includes(` ${short} `);
+}
+
+/**
  * Adds to each local reading the support of neighbouring readings of the document's other names,
  * whichever reading those end up with: two names that each have a reading a few km from the
  * other's ("Edmonton" and "Enfield", "London" and "St. Thomas") most likely mean those readings.
@@ -418,7 +491,7 @@ function withPairSupport(slots: readonly Slot[]): Slot[] {
     if (hit !== undefined) return hit;
     let total = 0;
     for (const [other, readings] of byKey) {
-      if (other === key) continue;
+      if (other === key || sharesName(key, other)) continue;
       let best = 0;
       for (const o of readings) {
         if (o.place === p) continue;
@@ -439,16 +512,49 @@ function withPairSupport(slots: readonly Slot[]): Slot[] {
   }));
 }
 
+/**
+ * The readings worth scoring: the most likely by priors, and any a container holds however
+ * unlikely it is alone (Lewisburg, West Virginia among a dozen Lewisburgs).
+ */
+function shortList(readings: readonly Reading[], containers: readonly Place[]): Reading[] {
+  const top = readings.slice(0, MAX_CANDIDATES);
+  if (containers.length === 0 || readings.length <= MAX_CANDIDATES) return top;
+  const held = readings
+    .slice(MAX_CANDIDATES)
+    .filter((r) => containers.some((c) => encloses(c, r.place)))
+    .slice(0, MAX_CANDIDATES);
+  return [...top, ...held];
+}
+
 /** Resolves toponyms to gazetteer places from context; unresolvable toponyms are left out. */
 export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPlace[] {
-  const listMates = listMatesOf(input.text, input.toponyms);
-  let slots: Slot[] = input.toponyms.map((t, i) => ({
-    toponym: t,
-    key: normalizeName(t.name),
-    ...readingsOf(t, gaz),
-    container: containerOf(input.text, input.toponyms, i),
-    listMates: listMates[i] ?? [],
-  }));
+  // Hierarchies, lists and nearness in the text are read off neighbouring toponyms: callers may
+  // pass them in any order (gold annotations grouped by name, extra toponyms appended).
+  const toponyms = [...input.toponyms].sort((a, b) => a.start - b.start || a.end - b.end);
+  const listMates = listMatesOf(input.text, toponyms);
+  const looked = toponyms.map((t) => readingsOf(t, gaz));
+  let slots: Slot[] = toponyms.map((t, i) => {
+    const container = containerOf(input.text, toponyms, i);
+    const around =
+      container ??
+      inContainerOf(input.text, toponyms, i) ??
+      listedContainerOf(input.text, toponyms, looked, i);
+    const containerPlaces =
+      around !== null
+        ? (looked[around]?.readings.slice(0, MAX_CANDIDATES).map((r) => r.place) ?? [])
+        : qualifierPlaces(input.text, toponyms, i, gaz);
+    const { readings = [], viaNamesake = false, loose = false } = looked[i] ?? {};
+    return {
+      toponym: t,
+      key: normalizeName(t.name),
+      readings: shortList(readings, containerPlaces),
+      viaNamesake,
+      loose,
+      container,
+      containerPlaces,
+      listMates: listMates[i] ?? [],
+    };
+  });
   slots = withPairSupport(slots);
   const datelineCountry = datelineCountryOf(input.dateline, gaz);
   let round = choose(slots, null);
@@ -464,8 +570,10 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
     const chosen = kept[i];
     // A name the gazetteer lacks (a hospital, a neighbourhood, a hamlet) most often lies near
     // the town named closest to it in the text ("Bab el-Oued … Algiers"), else in the place the
-    // story is about: it takes that place, with no confidence.
-    const place = chosen?.place ?? nearestLocalInText(slots, kept, i) ?? focus;
+    // story is about: it takes that place, with no confidence. A longer or shorter form of a
+    // name the document resolves ("the Karak district" beside "Karak") takes that name's place.
+    const place =
+      chosen?.place ?? sameNamePlace(slots, kept, i) ?? nearestLocalInText(slots, kept, i) ?? focus;
     if (!place) return;
     const t = slot.toponym;
     out.push({
@@ -514,6 +622,20 @@ const STRAY_ALTERNATE_POPULATION = 100_000;
 const STRAY_MIN_OTHERS = 2;
 
 /**
+ * True when the town is the seat of a district or province of the same name that is also among
+ * the name's readings (Bundibugyo, seat of Bundibugyo District): two features agree on where the
+ * name lies, and the town is no stray however small.
+ */
+function isSeatOfNamesake(place: Place, readings: readonly Reading[]): boolean {
+  if (place.featureClass !== 'city') return false;
+  return readings.some(
+    (o) =>
+      (o.place.featureClass === 'admin2' || o.place.featureClass === 'admin1') &&
+      (place.admin2Id === o.place.id || place.admin1Id === o.place.id),
+  );
+}
+
+/**
  * True when the reading is a small town in a country none of the document's other places lie in,
  * and far from all of them, while at least STRAY_MIN_OTHERS of them agree elsewhere: the name
  * most likely denotes a place the gazetteer lacks near the others ("Tirah" in a story about
@@ -521,7 +643,7 @@ const STRAY_MIN_OTHERS = 2;
  */
 function isStray(slots: readonly Slot[], chosen: readonly (Reading | undefined)[], i: number): boolean {
   const r = chosen[i];
-  if (!r || !isLocal(r.place)) return false;
+  if (!r || !isLocal(r.place) || isSeatOfNamesake(r.place, slots[i]?.readings ?? [])) return false;
   if (r.place.population >= (r.kind === 'alternate' ? STRAY_ALTERNATE_POPULATION : STRAY_POPULATION))
     return false;
   let others = 0;
@@ -564,6 +686,27 @@ function fitsLoosely(
 }
 
 /** The chosen town or district of the toponym nearest in the text to toponym i, if any. */
+/**
+ * The place a toponym resolved to whose name is this one's with words added or dropped (a
+ * province, district or town), if any.
+ */
+function sameNamePlace(
+  slots: readonly Slot[],
+  chosen: readonly (Reading | undefined)[],
+  i: number,
+): Place | undefined {
+  const key = slots[i]?.key ?? '';
+  for (let j = 0; j < slots.length; j++) {
+    const r = chosen[j];
+    const other = slots[j]?.key;
+    // Not a country's or region's centre: "Stade de France" lies in France, far from its middle.
+    const cls = r?.place.featureClass;
+    if (r && other && cls !== 'country' && cls !== 'continent' && cls !== 'region' && sharesName(key, other))
+      return r.place;
+  }
+  return undefined;
+}
+
 function nearestLocalInText(
   slots: readonly Slot[],
   chosen: readonly (Reading | undefined)[],
