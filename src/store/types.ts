@@ -479,6 +479,26 @@ export interface EntityTimelineItem {
   /** The fused event the item belongs to, when it is an event report or about one. */
   readonly fusedId: string | null;
   readonly ref: string;
+  /**
+   * For a relation, and a claim about one: every document (all stories, this one included) stating
+   * or denying the same (subject key, type, object key or fused event) relation, for the read-time grade.
+   */
+  readonly reports?: readonly StatementReport[];
+  /** For a claim: what its cross-document grade comes from (the event or relation it is about, else itself). */
+  readonly gradeFrom?: 'event' | 'relation' | 'claim';
+}
+
+/** One document's statement (or denial) of a relation, with what grading it needs. */
+export interface StatementReport {
+  readonly docId: string;
+  readonly storyId: string | null;
+  readonly outlet: string | null;
+  readonly title: string | null;
+  readonly modality: Modality;
+  /** The sources attached to the relation, or to the claim about it, in that document. */
+  readonly sources: readonly ReportSource[];
+  /** Credibility of the document's claim about the relation; null when none. */
+  readonly credibility: Credibility | null;
 }
 
 /** The cross-document methods of issue 8; every engine implements them. */

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SitrepError } from '../../core/index.js';
 import type { ReliabilityConfig } from '../../grade/reliability.js';
-import { outletReliability, reliabilityFor } from '../../grade/reliability.js';
-import { corroboratedCredibility, summarizeFused } from '../../grade/fusion/index.js';
+import { timelineGrade } from '../../grade/fusion/index.js';
 import type { EntityProfile, EntitySummary, EntityTimelineItem, Store } from '../../store/index.js';
 import { fail, out, parseLimit, withDbOption, withStore } from '../context.js';
 import { renderJson, renderTable, shortId } from '../format.js';
@@ -154,34 +153,11 @@ async function datedFromText(items: readonly EntityTimelineItem[]): Promise<Enti
   );
 }
 
-/** Cross-document grade: the fused event's summary for events; the corroboration rule for relations and claims. */
+/** Cross-document grade of a timeline item (see `timelineGrade`); fused events are read once per id. */
 async function gradeItem(s: Store, item: EntityTimelineItem, config: ReliabilityConfig): Promise<GradedItem> {
-  if (item.fusedId) {
-    const fused = await s.getFusedEvent(item.fusedId);
-    if (fused) {
-      const sum = summarizeFused(
-        { reports: fused.reports, contradictionKinds: fused.contradictionKinds },
-        config,
-      );
-      return { ...item, fusedGrade: sum.grade, fusedReason: sum.reason };
-    }
-  }
-  const reliability = item.source
-    ? reliabilityFor(item.source.kind, item.source.text, config)
-    : outletReliability(item.outlet, config);
-  const contrary = item.modality === 'denied' || item.modality === 'negated';
-  // Other stories' reliabilities are not loaded for relations and claims: each counts at this item's.
-  const { credibility, reason } = corroboratedCredibility({
-    base: item.credibility,
-    confirming: Array<typeof reliability>(item.corroboration.independent).fill(reliability),
-    contrary: item.corroboration.contrary,
-    contradictionKinds: [],
-  });
-  return {
-    ...item,
-    fusedGrade: `${reliability}${contrary ? item.credibility : credibility}`,
-    fusedReason: contrary ? `${item.modality} in this document` : reason,
-  };
+  const fused = item.fusedId ? await s.getFusedEvent(item.fusedId) : null;
+  const { grade, reason } = timelineGrade(item, fused, config);
+  return { ...item, fusedGrade: grade, fusedReason: reason };
 }
 
 interface EditOpts {

@@ -5,6 +5,7 @@ import { fail, out, withDbOption, withStore } from '../context.js';
 import { renderJson, shortId } from '../format.js';
 import { renderExtractionText } from '../render-extraction.js';
 import { renderFusionSection, reliabilityConfig, withSummaries } from './fused-events.js';
+import { documentStatementGrades, renderStatementGrades } from './statement-grades.js';
 
 /** `sitrep show ID`: one stored document with what was extracted from it. */
 export function registerShow(program: Command): void {
@@ -32,14 +33,19 @@ export function registerShow(program: Command): void {
             `note: this document is in "${doc.language}"; it is stored and searchable but was not run through the English extractors`,
           );
         }
+        const config = reliabilityConfig();
         const fused = withSummaries(
           await withStore(opts, (s) => s.listFusedEvents({ docId: doc.id })),
-          reliabilityConfig(),
+          config,
+        );
+        const statements = await withStore(opts, (s) =>
+          documentStatementGrades(s, doc.id, doc.extraction, config),
         );
         out(
           [
             renderExtractionText(doc.extraction, doc.text),
             renderFusionSection(doc.id, fused),
+            renderStatementGrades(statements),
             ...header,
             ...(opts.text ? ['', doc.text] : []),
           ].join('\n'),

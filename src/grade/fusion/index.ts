@@ -8,3 +8,11 @@ export {
   type FusedSummary,
   type ReportLike,
 } from './summary.js';
+export {
+  gradeStatement,
+  statementReliability,
+  timelineGrade,
+  type StatementGrade,
+  type StatementLike,
+  type TimelineItemLike,
+} from './statements.js';

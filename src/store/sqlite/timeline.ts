@@ -2,11 +2,12 @@
  * An entity's timeline across documents: the events it takes part in, the relations it is an end
  * of and the claims about it, read from each document's stored extraction (as corrected), each with
  * the date it is about, its source, its single-document grade and how many independent stories
- * state or deny the same thing.
+ * state or deny the same thing. Relations (and claims about them) carry every document's statement
+ * of the same relation, with its sources, so the reader grades them with the user's reliability file.
  */
 import type Database from 'better-sqlite3';
 import type { Claim, Credibility, Event, Extraction, Relation, Source } from '../../core/index.js';
-import type { EntityTimelineItem, ReportSource } from '../types.js';
+import type { EntityTimelineItem, ReportSource, StatementReport } from '../types.js';
 import { overlayCorrections } from './overlay.js';
 
 /** Most documents read for one timeline (the entity's most recent ones). */
@@ -26,6 +27,15 @@ interface DocContext {
   readonly extraction: Extraction;
   readonly local: ReadonlySet<string>;
   readonly keyOf: ReadonlyMap<string, string>;
+  readonly memo: Memo;
+}
+
+/** Lookups shared by one timeline's documents: the same relation is often stated in many of them. */
+interface Memo {
+  /** Statements of a relation by its (subject key, type, object key or fused event) key. */
+  readonly statements: Map<string, StatementReport[]>;
+  /** Sources and claims of other documents, read once. */
+  readonly facts: Map<string, { sources: readonly Source[]; claims: readonly Claim[] }>;
 }
 
 /** Every dated item about the entity with key `key`, oldest first; items without a date last. */
@@ -37,7 +47,8 @@ export function entityTimeline(db: Database.Database, key: string, limit: number
        ORDER BY coalesce(doc.published, substr(doc.ingested_at, 1, 10)) DESC LIMIT ?`,
     )
     .all(key, TIMELINE_DOCUMENTS) as Row[];
-  const items = docs.flatMap((row) => itemsOf(db, contextOf(db, row, key)));
+  const memo: Memo = { statements: new Map(), facts: new Map() };
+  const items = docs.flatMap((row) => itemsOf(db, contextOf(db, row, key, memo)));
   items.sort(
     (a, b) =>
       (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) || (a.date ?? '').localeCompare(b.date ?? ''),
@@ -45,7 +56,7 @@ export function entityTimeline(db: Database.Database, key: string, limit: number
   return items.slice(0, limit);
 }
 
-function contextOf(db: Database.Database, row: Row, key: string): DocContext {
+function contextOf(db: Database.Database, row: Row, key: string, memo: Memo): DocContext {
   const docId = String(row.id);
   const keys = db
     .prepare('SELECT local_id, entity_key FROM doc_entities WHERE doc_id = ?')
@@ -61,6 +72,7 @@ function contextOf(db: Database.Database, row: Row, key: string): DocContext {
     extraction: overlayCorrections(db, docId, JSON.parse(String(row.extraction)) as Extraction),
     local: new Set([...keyOf].filter(([, k]) => k === key).map(([id]) => id)),
     keyOf,
+    memo,
   };
 }
 
@@ -77,7 +89,7 @@ function itemsOf(db: Database.Database, c: DocContext): EntityTimelineItem[] {
   for (const r of relations) items.push(relationItem(db, c, r, eventsById.get(r.object) ?? null, covered));
   for (const claim of extraction.claims) {
     if (covered.has(claim.id) || !claim.about.some((id) => local.has(id))) continue;
-    items.push(claimItem(c, claim));
+    items.push(claimItem(db, c, claim));
   }
   return [...items, ...mentionItems(c, items)];
 }
@@ -161,10 +173,8 @@ function eventItem(
   const claim = claimFor(c, ev.id, covered);
   const source = sourceOf(c, claim?.source ? [claim.source] : ev.sources);
   const credibility = claim?.credibility ?? 6;
-  const fused = db
-    .prepare('SELECT fused_id FROM fusion_reports WHERE doc_id = ? AND event_id = ?')
-    .get(c.docId, ev.id) as { fused_id: string } | undefined;
-  const stats = fused ? fusedStats(db, fused.fused_id) : { independent: 1, contrary: 0, contradictions: 0 };
+  const fusedId = fusedIdOf(db, c.docId, ev.id);
+  const stats = fusedId ? fusedStats(db, fusedId) : { independent: 1, contrary: 0, contradictions: 0 };
   const role = roleOf(c, ev);
   return {
     ...base(c),
@@ -180,7 +190,7 @@ function eventItem(
     contradictions: stats.contradictions,
     grade: grade(source, credibility),
     credibility,
-    fusedId: fused?.fused_id ?? null,
+    fusedId,
     ref: ev.id,
   };
 }
@@ -235,7 +245,7 @@ function relationItem(
     text: spanText(c, r.evidence[0]),
     modality: r.modality,
     source,
-    corroboration: relationStats(db, c, r),
+    ...statementsOf(db, c, r),
     contradictions: 0,
     grade: grade(source, credibility),
     credibility,
@@ -248,32 +258,141 @@ function local(c: DocContext, id: string): boolean {
   return c.local.has(id);
 }
 
-/** Independent stories stating the same (subject key, type, object key) relation, and those denying it. */
-function relationStats(
+/**
+ * Every document stating or denying the same relation as `r`: same subject key, type and object
+ * key (or, for a relation to an event, the same fused event), each with the sources attached to the
+ * relation or its claim there; and the independent stories (copies once) for and against it.
+ */
+function statementsOf(
   db: Database.Database,
   c: DocContext,
   r: Relation,
-): { independent: number; contrary: number } {
+): Pick<EntityTimelineItem, 'corroboration' | 'reports'> {
+  const reports = relationStatements(db, c, r);
+  const stories = new Map<string, boolean>();
+  for (const s of reports) {
+    const id = s.storyId ?? s.docId;
+    stories.set(id, (stories.get(id) ?? false) || !CONTRARY.has(s.modality));
+  }
+  const independent = [...stories.values()].filter(Boolean).length;
+  return { corroboration: { independent, contrary: stories.size - independent }, reports };
+}
+
+function relationStatements(db: Database.Database, c: DocContext, r: Relation): StatementReport[] {
   const s = c.keyOf.get(r.subject);
   const o = c.keyOf.get(r.object);
-  if (!s || !o)
-    return { independent: CONTRARY.has(r.modality) ? 0 : 1, contrary: CONTRARY.has(r.modality) ? 1 : 0 };
-  const row = db
+  const fused = s && !o ? fusedIdOf(db, c.docId, r.object) : null;
+  if (!s || (!o && !fused)) return [statement(c.docId, c, r)];
+  const memoKey = `${s}\u0000${r.type}\u0000${o ?? `fused:${fused}`}`;
+  const known = c.memo.statements.get(memoKey);
+  if (known) return known;
+  // Index-bounded: the subject's documents by doc_entities_key first (CROSS JOIN fixes the order, so
+  // a common relation type is never scanned; unary + keeps relations_type out of the inner loop),
+  // then primary-key lookups within each document.
+  const objectJoin = o
+    ? 'JOIN doc_entities od ON od.doc_id = r.doc_id AND od.local_id = r.object_id AND od.entity_key = ?'
+    : 'JOIN fusion_reports f ON f.doc_id = r.doc_id AND f.event_id = r.object_id AND f.fused_id = ?';
+  const rows = db
     .prepare(
-      `SELECT count(DISTINCT CASE WHEN r.modality NOT IN ('denied', 'negated') THEN coalesce(d.story_id, d.id) END) AS independent,
-              count(DISTINCT CASE WHEN r.modality IN ('denied', 'negated') THEN coalesce(d.story_id, d.id) END) AS contrary
+      `SELECT r.doc_id, r.record, d.story_id, d.outlet, d.title
        FROM doc_entities sd
-       JOIN relations r ON r.doc_id = sd.doc_id AND r.subject_id = sd.local_id AND r.type = ?
-       JOIN doc_entities od ON od.doc_id = r.doc_id AND od.local_id = r.object_id AND od.entity_key = ?
+       CROSS JOIN relations r ON r.doc_id = sd.doc_id AND r.subject_id = sd.local_id AND +r.type = ?
+       ${objectJoin}
        JOIN documents d ON d.id = r.doc_id
        WHERE sd.entity_key = ?`,
     )
-    .get(r.type, o, s) as { independent: number; contrary: number };
-  return row;
+    .all(r.type, o ?? fused, s) as Row[];
+  const found = rows.map((row) => {
+    const docId = String(row.doc_id);
+    const other: DocContext | DocFacts =
+      docId === c.docId
+        ? c
+        : {
+            docId,
+            outlet: (row.outlet as string | null) ?? null,
+            title: (row.title as string | null) ?? null,
+            storyId: (row.story_id as string | null) ?? null,
+            ...factsOf(db, c.memo, docId),
+          };
+    return statement(docId, other, JSON.parse(String(row.record)) as Relation);
+  });
+  const list = found.length ? found : [statement(c.docId, c, r)];
+  c.memo.statements.set(memoKey, list);
+  return list;
 }
 
-function claimItem(c: DocContext, claim: Claim): EntityTimelineItem {
+/** What a statement needs of its document. */
+type DocFacts = Pick<DocContext, 'docId' | 'outlet' | 'title' | 'storyId'> & {
+  readonly sources: readonly Source[];
+  readonly claims: readonly Claim[];
+};
+
+function statement(docId: string, d: DocContext | DocFacts, r: Relation): StatementReport {
+  const sources = 'extraction' in d ? d.extraction.sources : d.sources;
+  const claims = 'extraction' in d ? d.extraction.claims : d.claims;
+  const about = claims.filter((cl) => cl.about.includes(r.id));
+  const ids = new Set([...r.sources, ...about.map((cl) => cl.source).filter((x): x is string => !!x)]);
+  return {
+    docId,
+    storyId: d.storyId,
+    outlet: d.outlet,
+    title: d.title,
+    modality: r.modality,
+    sources: sources
+      .filter((x) => ids.has(x.id))
+      .map((x) => ({ text: x.text, kind: x.kind, reliability: x.reliability })),
+    credibility: about.length ? (Math.min(...about.map((cl) => cl.credibility)) as Credibility) : null,
+  };
+}
+
+function factsOf(
+  db: Database.Database,
+  memo: Memo,
+  docId: string,
+): { sources: readonly Source[]; claims: readonly Claim[] } {
+  const known = memo.facts.get(docId);
+  if (known) return known;
+  const row = db
+    .prepare(
+      "SELECT json_extract(extraction, '$.sources') AS sources, json_extract(extraction, '$.claims') AS claims FROM documents WHERE id = ?",
+    )
+    .get(docId) as { sources: string | null; claims: string | null };
+  const facts = {
+    sources: JSON.parse(row.sources ?? '[]') as Source[],
+    claims: JSON.parse(row.claims ?? '[]') as Claim[],
+  };
+  memo.facts.set(docId, facts);
+  return facts;
+}
+
+function fusedIdOf(db: Database.Database, docId: string, eventId: string): string | null {
+  const row = db
+    .prepare('SELECT fused_id FROM fusion_reports WHERE doc_id = ? AND event_id = ?')
+    .get(docId, eventId) as { fused_id: string } | undefined;
+  return row?.fused_id ?? null;
+}
+
+/**
+ * A claim not standing for an event or relation item. About an event: it takes the fused event's
+ * grade; about a relation: the relation's statements. About entities only: claims carry no predicate
+ * to match across stories, so it is graded on its own document.
+ */
+function claimItem(db: Database.Database, c: DocContext, claim: Claim): EntityTimelineItem {
   const source = sourceOf(c, [claim.source]);
+  const event = c.extraction.events.find((ev) => claim.about.includes(ev.id)) ?? null;
+  const fusedId = event ? fusedIdOf(db, c.docId, event.id) : null;
+  const relation = fusedId ? null : (c.extraction.relations.find((r) => claim.about.includes(r.id)) ?? null);
+  const own = {
+    corroboration: {
+      independent: CONTRARY.has(claim.modality) ? 0 : 1,
+      contrary: CONTRARY.has(claim.modality) ? 1 : 0,
+    },
+  };
+  const graded = fusedId
+    ? { ...own, gradeFrom: 'event' as const }
+    : relation
+      ? { ...statementsOf(db, c, relation), gradeFrom: 'relation' as const }
+      : { ...own, gradeFrom: 'claim' as const };
   return {
     ...base(c),
     date: c.published,
@@ -284,14 +403,11 @@ function claimItem(c: DocContext, claim: Claim): EntityTimelineItem {
     text: spanText(c, claim.evidence),
     modality: claim.modality,
     source,
-    corroboration: {
-      independent: CONTRARY.has(claim.modality) ? 0 : 1,
-      contrary: CONTRARY.has(claim.modality) ? 1 : 0,
-    },
+    ...graded,
     contradictions: 0,
     grade: grade(source, claim.credibility),
     credibility: claim.credibility,
-    fusedId: null,
+    fusedId,
     ref: claim.id,
   };
 }
