@@ -16,6 +16,7 @@ import type {
   IngestedDocument,
 } from '../src/core/index.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
+import { threadClock, threadCpuMs } from './_clock.js';
 
 const N = Number(process.env.BENCH_DOCS ?? 100_000);
 const DAYS = 5 * 365;
@@ -202,6 +203,11 @@ let last = 0;
 // CPU time of this process too: on a shared machine wall time also measures the neighbours.
 let cpuFirst = 0;
 let cpuLast = 0;
+// The main thread's own CPU time: GC and compiler threads, and the neighbours, left out.
+let threadFirst = 0;
+let threadLast = 0;
+let threadSlice = 0;
+let wallSlice = 0;
 const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -211,24 +217,35 @@ for (let i = 0; i < N; i++) {
   const r = record(i);
   const t = performance.now();
   const c = cpuMs();
+  const th = threadCpuMs();
   await store.saveDocument({
     ...r,
     story: { storyId: `story:${i}`, fingerprint: { exactKey: `k${i}`, signature: '', bands: [] } },
   });
   const dt = performance.now() - t;
   const dc = cpuMs() - c;
+  const dth = threadCpuMs() - th;
+  threadSlice += dth;
+  wallSlice += dt;
   if (i < tenth) {
     first += dt;
     cpuFirst += dc;
+    threadFirst += dth;
   }
   if (i >= N - tenth) {
     last += dt;
     cpuLast += dc;
+    threadLast += dth;
   }
-  if ((i + 1) % 10_000 === 0)
+  if ((i + 1) % tenth === 0) {
     console.log(
-      `  ${i + 1} documents, ${((performance.now() - t0) / 1000).toFixed(0)} s wall, ${(cpuMs() / 1000).toFixed(0)} s CPU`,
+      `  ${i + 1} documents, ${((performance.now() - t0) / 1000).toFixed(0)} s wall, ${(cpuMs() / 1000).toFixed(0)} s CPU; ` +
+        `this slice ${(threadSlice / tenth).toFixed(3)} ms ${threadClock}/doc, ${(wallSlice / tenth).toFixed(3)} ms wall/doc; ` +
+        `load ${loadavg()[0]!.toFixed(2)}`,
     );
+    threadSlice = 0;
+    wallSlice = 0;
+  }
 }
 const db = store.db;
 const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
@@ -244,6 +261,9 @@ console.log(
 );
 console.log(
   `per document (wall): first ${tenth} ${msFirst.toFixed(3)} ms, last ${tenth} ${msLast.toFixed(3)} ms (last/first ${(msLast / msFirst).toFixed(2)})`,
+);
+console.log(
+  `per document (${threadClock}): first ${tenth} ${(threadFirst / tenth).toFixed(3)} ms, last ${tenth} ${(threadLast / tenth).toFixed(3)} ms (last/first ${(threadLast / threadFirst).toFixed(2)})`,
 );
 console.log(
   `per document (CPU):  first ${tenth} ${(cpuFirst / tenth).toFixed(3)} ms, last ${tenth} ${(cpuLast / tenth).toFixed(3)} ms (last/first ${(cpuLast / cpuFirst).toFixed(2)})`,

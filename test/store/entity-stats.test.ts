@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteStore, openSqliteStore } from '../../src/store/sqlite/index.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import { registerSqlFunctions } from '../../src/store/sqlite/entity-stats.js';
 import { migrations } from '../../src/store/sqlite/migrations.js';
 import { syntheticRecord } from '../serve/synthetic.js';
 
@@ -72,6 +73,61 @@ function expectExact(db: Database.Database, step: string): void {
   }
 }
 
+/**
+ * A database at `path` with only the migrations `keep` selects, holding the rows of the store at
+ * `source` as far as that schema has their tables and columns (what an older writer would have stored).
+ */
+function writtenBefore(
+  path: string,
+  keep: (m: (typeof migrations)[number]) => boolean,
+  source: string,
+): void {
+  const old = new Database(path);
+  old.exec(
+    'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  registerSqlFunctions(old);
+  for (const m of migrations.filter(keep)) {
+    old.exec(m.sql);
+    old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, 'then');
+  }
+  old.prepare('ATTACH ? AS src').run(source);
+  // Base tables only, parents before children; the derived ones are the migrations' to build.
+  const tables = [
+    'documents',
+    'doc_entities',
+    'entity_names',
+    'events',
+    'event_roles',
+    'relations',
+    'document_bands',
+    'fusion_reports',
+    'fusion_contradictions',
+    'entity_status',
+    'entity_clusters',
+    'entity_cluster_features',
+    'entity_cluster_members',
+  ];
+  const columns = (schema: string, table: string): string[] =>
+    (old.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as { name: string }[]).map(
+      (c) => c.name,
+    );
+  for (const table of tables) {
+    const mine = columns('main', table);
+    if (!mine.length) continue;
+    const theirs = new Set(columns('src', table));
+    const shared = mine.filter((c) => theirs.has(c)).join(', ');
+    const rowid = !/WITHOUT ROWID/i.test(
+      String(old.prepare('SELECT sql FROM src.sqlite_master WHERE name = ?').pluck().get(table)),
+    );
+    old.exec(
+      `INSERT INTO main.${table} (${shared}) SELECT ${shared} FROM src.${table} ${rowid ? 'ORDER BY rowid' : ''}`,
+    );
+  }
+  old.exec('DETACH src');
+  old.close();
+}
+
 describe('read-side statistics kept by triggers', () => {
   it('stay exact through saves, re-ingestion, deletion, corrections and reverts', async () => {
     const store = openSqliteStore(join(dir, 'exact.db'));
@@ -121,26 +177,15 @@ describe('read-side statistics kept by triggers', () => {
   });
 
   it('are built by the migration from a database written before it', async () => {
+    const fresh = openSqliteStore(join(dir, 'fresh.db'));
+    for (let i = 0; i < 30; i++) await fresh.saveDocument(syntheticRecord(i, WORLD));
     const path = join(dir, 'old.db');
-    const old = new Database(path);
-    old.exec(
-      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    );
-    // Everything before version 5, plus the entity clusters (version 8, independent of version 5)
-    // that today's writer needs to save a document at all.
-    for (const m of migrations.filter((m) => m.version < 5 || m.version === 8)) {
-      old.exec(m.sql);
-      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, 'then');
-    }
-    old.pragma('foreign_keys = ON');
-    const oldStore = new SqliteStore(old);
-    for (let i = 0; i < 30; i++) await oldStore.saveDocument(syntheticRecord(i, WORLD));
-    await oldStore.close();
+    // Everything before version 5, plus the entity clusters (version 8, independent of version 5),
+    // holding the rows today's writer stored, as far as that schema has their columns.
+    writtenBefore(path, (m) => m.version < 5 || m.version === 8, join(dir, 'fresh.db'));
 
     const migrated = openSqliteStore(path);
     expectExact(migrated.db, 'migration');
-    const fresh = openSqliteStore(join(dir, 'fresh.db'));
-    for (let i = 0; i < 30; i++) await fresh.saveDocument(syntheticRecord(i, WORLD));
     expect(await migrated.listEntities({ limit: 1000 })).toEqual(await fresh.listEntities({ limit: 1000 }));
     const key = (await fresh.listEntities({ type: 'group', limit: 1 }))[0]!.key;
     expect(await migrated.getEntityProfile(key)).toEqual(await fresh.getEntityProfile(key));
@@ -149,6 +194,57 @@ describe('read-side statistics kept by triggers', () => {
     expectExact(migrated.db, 'a save after the migration');
     await migrated.close();
     await fresh.close();
+  });
+
+  it('keep their figures when version 9 replaces the triggers of an existing database', async () => {
+    const source = join(dir, 'v9-source.db');
+    const written = openSqliteStore(source);
+    for (let i = 0; i < 30; i++) await written.saveDocument(syntheticRecord(i, WORLD));
+    const path = join(dir, 'v8.db');
+    // The rows and the statistics version 5's triggers kept, in a database that stopped at version 8.
+    writtenBefore(path, (m) => m.version < 9, source);
+    const v8 = new Database(path);
+    for (const table of ['entity_stats', 'entity_facets'])
+      expect(rowsOf(v8, `SELECT * FROM ${table}`), table).toEqual(
+        rowsOf(written.db, `SELECT * FROM ${table}`),
+      );
+    const before = rowsOf(v8, 'SELECT * FROM entity_stats');
+    v8.close();
+    await written.close();
+
+    const store = openSqliteStore(path);
+    expect(store.db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(
+      migrations.at(-1)!.version,
+    );
+    expectExact(store.db, 'version 9');
+    expect(await store.countDocuments()).toBe(30);
+    expect(rowsOf(store.db, 'SELECT * FROM entity_stats')).toEqual(before);
+    for (let i = 25; i < 45; i++) await store.saveDocument(syntheticRecord(i, WORLD));
+    expectExact(store.db, 'saves and re-ingestion after version 9');
+    // A row written without its document's date (a writer other than saveDocument) gets it from the trigger.
+    const doc = store.db.prepare('SELECT id, published FROM documents LIMIT 1').get() as {
+      id: string;
+      published: string;
+    };
+    store.db
+      .prepare(
+        `INSERT INTO doc_entities (doc_id, local_id, entity_key, type, name, name_key, kb_id, aliases, mention_count, geo)
+         VALUES (?, 'extra', 'k:extra', 'person', 'Extra Person', 'extra person', NULL, '[]', 1, NULL)`,
+      )
+      .run(doc.id);
+    store.db
+      .prepare("INSERT INTO entity_names (doc_id, local_id, name_key) VALUES (?, 'extra', 'extra person')")
+      .run(doc.id);
+    expect(
+      store.db
+        .prepare("SELECT doc_date FROM doc_entities WHERE doc_id = ? AND local_id = 'extra'")
+        .pluck()
+        .get(doc.id),
+    ).toBe(doc.published);
+    expectExact(store.db, 'a row without its date');
+    store.db.prepare('DELETE FROM documents WHERE id IN (SELECT id FROM documents LIMIT 10)').run();
+    expectExact(store.db, 'deletion after version 9');
+    await store.close();
   });
 
   it('answer listings in rank order and filters as before', async () => {

@@ -18,6 +18,8 @@ describe('sqlite specifics', () => {
     const path = join(dir, 'wal.db');
     const store = openSqliteStore(path);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Checkpoints every ~100 documents rather than every ~10 (see openSqliteStore).
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10000);
     await store.saveDocument(sampleRecord());
     await store.close();
     const again = openSqliteStore(path);

@@ -1,7 +1,7 @@
 import { FEED_TABLES_SQL } from './feed-registry.js';
 import { STORY_TABLES_SQL } from './stories.js';
 import { FUSION_TABLES_SQL } from './fusion.js';
-import { ENTITY_STATS_SQL } from './entity-stats.js';
+import { ENTITY_STATS_SQL, ENTITY_STATS_WRITES_SQL } from './entity-stats.js';
 import { ENTITY_LINKS_SQL } from './entity-profile.js';
 import { EVENT_GEO_SQL, EVENT_LABELS_SQL } from './event-filter.js';
 import { ENTITY_CLUSTER_TABLES_SQL } from './entity-clusters.js';
@@ -188,5 +188,10 @@ export const migrations: readonly {
     version: 8,
     name: 'clusters of unknown names by co-occurring context, with each decision and its reason',
     sql: ENTITY_CLUSTER_TABLES_SQL,
+  },
+  {
+    version: 9,
+    name: 'write path with a per-document cost that does not grow with the store: entity statistics triggers',
+    sql: ENTITY_STATS_WRITES_SQL,
   },
 ];
