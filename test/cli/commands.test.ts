@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, sitrep } from '../helpers/run-cli.js';
+import { ROOT, sitrep, sitrepJson } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
 const db = join(dir, 'cli.db');
@@ -59,12 +59,12 @@ describe('ingest and query the example corpus', () => {
   });
 
   it('shows a document by id prefix, as text and JSON', () => {
-    const [first] = JSON.parse(sitrep(['docs', '--db', db, '--format', 'json']).stdout) as { id: string }[];
+    const [first] = sitrepJson(['docs', '--db', db, '--format', 'json']) as { id: string }[];
     const prefix = first!.id.slice(7, 19);
     const text = sitrep(['show', prefix, '--db', db]);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain(first!.id);
-    const json = JSON.parse(sitrep(['show', prefix, '--db', db, '--format', 'json']).stdout) as {
+    const json = sitrepJson(['show', prefix, '--db', db, '--format', 'json']) as {
       extraction: { schema: string };
     };
     expect(json.extraction.schema).toBe('sitrep.extraction/1');
@@ -78,7 +78,7 @@ describe('ingest and query the example corpus', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^1\. [0-9a-f]{12}/m);
     expect(r.stdout).toMatch(/\[killed\]/i);
-    const json = JSON.parse(sitrep(['search', 'killed', '--db', db, '--format', 'json']).stdout) as {
+    const json = sitrepJson(['search', 'killed', '--db', db, '--format', 'json']) as {
       rank: number;
       snippet: string;
     }[];
@@ -87,7 +87,7 @@ describe('ingest and query the example corpus', () => {
   });
 
   it('lists entities in every format', () => {
-    const json = JSON.parse(sitrep(['entities', '--db', db, '--format', 'json']).stdout) as {
+    const json = sitrepJson(['entities', '--db', db, '--format', 'json']) as {
       type: string;
     }[];
     expect(json.length).toBeGreaterThan(10);
@@ -102,7 +102,7 @@ describe('ingest and query the example corpus', () => {
   });
 
   it('lists and filters events', () => {
-    const all = JSON.parse(sitrep(['events', '--db', db, '--format', 'json']).stdout) as {
+    const all = sitrepJson(['events', '--db', db, '--format', 'json']) as {
       event: { category: string; date: { start: string | null } };
     }[];
     expect(all.length).toBeGreaterThan(5);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sitrep, sitrepAsync } from '../helpers/run-cli.js';
+import { sitrep, sitrepJson, sitrepAsync } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-feeds-'));
 const db = join(dir, 'feeds.db');
@@ -61,7 +61,7 @@ describe('feeds through the CLI into SQLite', () => {
     expect(sitrep(['feeds', 'add', `${base}/feed.xml`, '--every', '15m', '--db', db]).stdout).toMatch(
       /added/,
     );
-    const list = JSON.parse(sitrep(['feeds', 'list', '--format', 'json', '--db', db]).stdout) as {
+    const list = sitrepJson(['feeds', 'list', '--format', 'json', '--db', db]) as {
       url: string;
     }[];
     expect(list.map((f) => f.url)).toEqual([`${base}/feed.xml`]);
@@ -71,7 +71,7 @@ describe('feeds through the CLI into SQLite', () => {
 
     const first = await sitrepAsync(['feeds', 'poll', '--allow-private', '--db', db]);
     expect(first.status).toBe(0);
-    const docs = JSON.parse(sitrep(['docs', '--format', 'json', '--db', db]).stdout) as {
+    const docs = sitrepJson(['docs', '--format', 'json', '--db', db]) as {
       title: string;
       outlet: string | null;
     }[];
@@ -84,10 +84,10 @@ describe('feeds through the CLI into SQLite', () => {
 
     const second = await sitrepAsync(['feeds', 'poll', '--allow-private', '--db', db]);
     expect(second.status).toBe(0);
-    expect(JSON.parse(sitrep(['docs', '--format', 'json', '--db', db]).stdout)).toHaveLength(3);
+    expect(sitrepJson(['docs', '--format', 'json', '--db', db])).toHaveLength(3);
     expect(feedHits).toBeGreaterThanOrEqual(2);
 
-    const events = JSON.parse(sitrep(['events', '--format', 'json', '--db', db]).stdout) as unknown[];
+    const events = sitrepJson(['events', '--format', 'json', '--db', db]) as unknown[];
     expect(events.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -32,6 +32,23 @@ export function sitrep(
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Runs the CLI and parses its JSON output. A failed run throws with its status and stderr, so a
+ * test reports why the command failed instead of "Unexpected end of JSON input".
+ */
+export function sitrepJson(args: readonly string[], options: Parameters<typeof sitrep>[1] = {}): unknown {
+  const r = sitrep(args, options);
+  if (r.status !== 0)
+    throw new Error(`sitrep ${args.join(' ')} exited with ${String(r.status)}: ${r.stderr.slice(0, 2000)}`);
+  try {
+    return JSON.parse(r.stdout) as unknown;
+  } catch (e) {
+    throw new Error(
+      `sitrep ${args.join(' ')} printed no JSON (${(e as Error).message}): ${r.stdout.slice(0, 500)}`,
+    );
+  }
+}
+
 /** Starts the CLI without waiting, for tests that interrupt it. */
 export function sitrepSpawn(args: readonly string[], cwd = ROOT): ReturnType<typeof spawn> {
   return spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
