@@ -221,6 +221,38 @@ function isParentOfNamed(ctx: DocContext, m: Mention, limit: number): boolean {
   return next.some((n) => n.start <= m.end + 4 && n.entity.id !== m.entity.id);
 }
 
+/** "clashes between X and Y", "fighting between X and Y": a battle whose sides follow "between". */
+const BATTLE_BETWEEN =
+  /\b(?:clash(?:es)?|fighting|fights?|battles?|gun ?battles?|gun ?fights?|fire ?fights?|skirmish(?:es)?|exchanges? of fire|hostilities|confrontations?|combat)\s+(?:[\w-]+\s+){0,4}?between\s+/gi;
+/** Where the second side's phrase ends: a clause break, a place, a time or the verb of the battle. */
+const SIDES_END =
+  /[.;:]|,\s|\s(?:in|on|at|near|over|around|across|along|since|after|before|during|when|which|who|that|killed|left|leaving|has|have|had|was|were|erupted|broke)\s/;
+
+/**
+ * The sides of a battle told as "clashes between X and Y": both are its actors, as in ACLED's
+ * actor 1 and actor 2, though neither is the subject of an attack verb.
+ */
+function battleSides(ctx: DocContext, span: Span): Mention[] {
+  const out: Mention[] = [];
+  const chunk = ctx.text.slice(span.start, span.end);
+  BATTLE_BETWEEN.lastIndex = 0;
+  for (let m = BATTLE_BETWEEN.exec(chunk); m; m = BATTLE_BETWEEN.exec(chunk)) {
+    const from = span.start + m.index + m[0].length;
+    const rest = ctx.text.slice(from, Math.min(span.end, from + 140));
+    const and = /\s(?:and|&)\s/.exec(rest);
+    if (!and) continue;
+    const second = from + and.index + and[0].length;
+    const stop = SIDES_END.exec(ctx.text.slice(second, Math.min(span.end, second + 90)));
+    let end = stop ? second + stop.index : Math.min(span.end, second + 90);
+    // A name holding a stop word ("Islamic State in Somalia") is read whole.
+    for (const n of mentionsIn(ctx, from, Math.min(span.end, end + 40), ['group', 'organization']))
+      if (n.start < end && n.end > end) end = n.end;
+    for (const a of mentionsIn(ctx, from, end, ['group', 'organization']))
+      if (!isParentOfNamed(ctx, a, end)) out.push(a);
+  }
+  return out;
+}
+
 /** Perpetrators named in a span: agents of attack verbs, "by X", and attributions ("blamed on X"). */
 export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
   const out: Perpetrator[] = [];
@@ -281,6 +313,7 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
     else if (BEHIND_AFTER.test(rest) && !/\b(?:said|says|claimed)\s+(?:it|they)\b/i.test(rest.slice(0, 20)))
       add(m.entity, 'alleged');
   }
+  for (const side of battleSides(ctx, span)) add(side.entity, 'agent');
   const anaphor =
     /\b(?:the (?:\w+ )?(?:group|outfit|militants|jihadists|insurgents)|its (?:fighters|forces|troops|men)|their (?:fighters|forces|troops|men))(?=\s+(?:had\s+|have\s+|also\s+)*(?:attacked|stormed|killed|ambushed|overran|carried out|launched|struck|seized|captured|abducted|set off|detonated|fired|targeted|taken))/i.exec(
       chunk,

@@ -69,6 +69,9 @@ const COUNTER =
 
 const REFERENCED_BEFORE =
   /\b(?:over|for|in connection with|after|following|in retaliation for|to avenge|blamed for|suspects? in|behind|responsibility for|claimed|claim|condemned|called)\s+(?:the\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|a\s+|an\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+){0,3}$/i;
+/** A reference that is itself the claim ("responsibility for the attack", "behind the raid"). */
+const CLAIMING_BEFORE =
+  /\b(?:responsibility for|claimed|claim|claiming|behind|carried out|conducted)\s+(?:the\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|a\s+|an\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+){0,3}$/i;
 const INDEFINITE_BEFORE = /\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$/i;
 const DENIAL_WORDS =
   /\b(?:denied|denies|deny|rejected (?:the )?(?:claims?|allegations?|responsibility))\b|\b(?:it|they|we|the group|the organi[sz]ation|the movement)\s+(?:had|has|have|was|were)\s+(?:no (?:part|role|hand|involvement) in|nothing to do with|not (?:involved|behind|responsible))/i;
@@ -168,11 +171,16 @@ function sameFamily(a: TriggerClass, b: TriggerClass): boolean {
   );
 }
 
+/** Gerunds that name an incident as a noun ("the bombing", "the shooting"), unlike verb forms. */
+const NOMINAL_ING = /^(?:bombing|shooting|kidnapping|shelling|stabbing|beheading|hijacking|lynching)$/;
+
 /** The noun stem a definite trigger ends in ("the vehicle bomb" → "bomb"); null for verbs. */
 function headWord(trigger: string): string | null {
   const last = /([a-z]+)$/i.exec(trigger)?.[1]?.toLowerCase();
-  if (!last || /(?:ed|ing)$/.test(last) || last.length < 4) return null;
-  return last.replace(/(?:es|s)$/, '');
+  if (!last || last.length < 4 || /ed$/.test(last) || (/ing$/.test(last) && !NOMINAL_ING.test(last)))
+    return null;
+  // "the bombing" → "bomb": the incident may have been told as "a suicide bomber killed …".
+  return last.replace(/ing$|(?:es|s)$/, '');
 }
 
 /** Decides whether a clause's incident continues an earlier draft. */
@@ -241,6 +249,16 @@ function mergeTarget(
     if (locRel === 'differ' && c.hasCasualties && d.evidence.some((e) => e.start >= c.clause.sentenceStart))
       return null;
     if (locRel === 'differ') continue;
+    // "A wave of attacks … killed at least seven. … a second officer died when a device blew up
+    // in Villa Rica": one attack of a series told at a place of its own is an incident of its
+    // own; the series' toll stays with the series.
+    if (
+      SERIES.test(d.words[0] ?? '') &&
+      c.location &&
+      !isBroad(c.location) &&
+      (!d.location || isBroad(d.location))
+    )
+      continue;
     const split =
       c.hasCasualties &&
       (d.fatalities || d.injured) &&
@@ -324,29 +342,6 @@ function absorb(into: EventDraft, from: EventDraft, sameSentence: boolean): void
   into.counter &&= from.counter;
 }
 
-/**
- * A group's statements that tell its own deeds past a date or a long medium phrase ("said on
- * Wednesday they had fired …", "said in a statement released through its media outlet that its
- * fighters had …"): self-claims the attribution reader (which looks at the words right after the
- * verb) leaves out. Filled per document by `draftEvents`; keyed by the attribution objects.
- */
-const ownClaims = new WeakSet<Attribution>();
-const OWN_DEED_AFTER =
-  /^(?:\s+(?:on|late on|early on|last|this)?\s*(?:\w+day|yesterday|today|week|night)(?:\s+(?:night|morning|evening|afternoon))?,?)?(?:[^.;"“]{0,110}?\bthat)?\s+(?:it|its|they|their|the group)\s+(?:had|has|have|was|were|would|\w+ed|fighters|forces|men|militants|mujahideen)\b/i;
-
-function isSelfClaim(a: Attribution): boolean {
-  return a.selfClaim || ownClaims.has(a);
-}
-
-function markOwnClaims(ctx: DocContext, attributions: readonly Attribution[]): void {
-  for (const a of attributions) {
-    if (a.selfClaim || a.medium || a.entity?.type !== 'group') continue;
-    if (/^(?:denied|denies|rejected|rejects)$/i.test(a.verbText)) continue;
-    if (OWN_DEED_AFTER.test(ctx.text.slice(a.verb.end, Math.min(ctx.text.length, a.verb.end + 160))))
-      ownClaims.add(a);
-  }
-}
-
 function attributionsOf(attributions: readonly Attribution[], sentence: number): Attribution[] {
   return attributions.filter((a) => a.sentence === sentence);
 }
@@ -355,7 +350,7 @@ function attributionsOf(attributions: readonly Attribution[], sentence: number):
 function frameFor(text: string, atts: readonly Attribution[], pos: number): Modality {
   let frame: Modality = 'asserted';
   for (const a of atts) {
-    if (a.verb.start > pos && !isSelfClaim(a)) continue;
+    if (a.verb.start > pos && !a.selfClaim) continue;
     if (
       /\b(?:not|no|never)\s+(?:\w+\s+)?$|n't\s+$/i.test(
         text.slice(Math.max(0, a.verb.start - 16), a.verb.start),
@@ -363,7 +358,7 @@ function frameFor(text: string, atts: readonly Attribution[], pos: number): Moda
     )
       continue;
     if (/^(?:no|none)\b/i.test(text.slice(a.span.start, a.span.end))) continue;
-    if (isSelfClaim(a)) frame = 'claimed';
+    if (a.selfClaim) frame = 'claimed';
     else if (
       /^(?:alleged|alleges|claimed|claims|suggested|denied|denies)$/i.test(a.verbText) &&
       frame === 'asserted'
@@ -451,9 +446,14 @@ function newDraft(
           a.verb.start >= clause.end,
       )
     : atts;
+  // "said they had detained some suspects in the bombing": the speaker claims its own act (the
+  // arrests), not an incident its statement only refers to; "claimed the bombing" claims it.
+  const before = ctx.text.slice(Math.max(clause.sentenceStart, hit.start - 60), hit.start);
+  const mentionedOnly = REFERENCED_BEFORE.test(before) && !CLAIMING_BEFORE.test(before);
   const claimed = governing.filter(
     (a) =>
-      isSelfClaim(a) &&
+      a.selfClaim &&
+      !mentionedOnly &&
       a.entity &&
       !denial &&
       !/\b(?:no|not|never)\b[^,]*$/i.test(ctx.text.slice(clause.sentenceStart, a.verb.start)),
@@ -564,7 +564,7 @@ function attachLooseFacts(
   // A perpetrator's own figure ("the Islamic State said its fighters had killed 30 Christians")
   // does not replace a toll already told by others.
   const selfClaimed = atts.some(
-    (a) => isSelfClaim(a) && a.verb.start >= clause.start && a.verb.start < clause.end,
+    (a) => a.selfClaim && a.verb.start >= clause.start && a.verb.start < clause.end,
   );
   if ((cas.fatalities || cas.injured) && !(selfClaimed && (current.fatalities || current.injured))) {
     // Tolls of the two sides add up when one sentence tells both; across sentences they are
@@ -586,7 +586,7 @@ function attachLooseFacts(
       continue;
     }
     if (
-      isSelfClaim(a) &&
+      a.selfClaim &&
       /\b(?:responsib|behind|claim|carried out|its fighters|their fighters)/i.test(
         ctx.text.slice(a.verb.start, clause.end),
       )
@@ -733,7 +733,7 @@ function looseTarget(
   const current = drafts[drafts.length - 1] as EventDraft;
   const words = ctx.text.slice(clause.start, clause.end);
   const claim =
-    atts.some((a) => isSelfClaim(a) && a.verb.start >= clause.start && a.verb.start < clause.end) ||
+    atts.some((a) => a.selfClaim && a.verb.start >= clause.start && a.verb.start < clause.end) ||
     /\bresponsibility\b/i.test(words);
   if (claim) return drafts.find((d) => d.date && !d.dateWeak && isRecent(d.date, ctx.published)) ?? current;
   const cas = findCasualties(ctx, clause.start, clause.end);
@@ -1049,7 +1049,6 @@ export function draftEvents(
   statementStarts: ReadonlySet<number>,
 ): EventDraft[] {
   const hits = findTriggers(ctx.text);
-  markOwnClaims(ctx, attributions);
   const drafts: EventDraft[] = [];
   for (const [clauseIndex, clause] of ctx.clauses.entries()) {
     const atts = attributionsOf(attributions, clause.sentence);
@@ -1252,12 +1251,21 @@ export function finalizeEvents(
     const sources = [...new Set([...d.attributions].map(sourceIdOf).filter((s): s is string => !!s))];
     const perpetrators = [...d.perpetrators.keys()];
     if (!perpetrators.length && (type === 'arrests' || type === 'air_drone_strike')) {
-      for (const a of d.attributions)
+      for (const a of d.attributions) {
         if (
           a.entity &&
           (a.entity.type === 'organization' || /\b(?:army|military|police|command)/i.test(a.entity.name))
         )
           perpetrators.push(a.entity.id);
+        // "U.S. Central Command spokesman Navy Capt. Bill Urban said an unmanned aircraft had hit
+        // …": a spokesman speaks for the force named before him, which carried out the strike.
+        else if (a.entity?.type === 'person') {
+          const speaker = firstMentionIn(a.entity, a.span) ?? a.span.end;
+          const force = mentionsIn(ctx, a.span.start, speaker, ['organization'])[0];
+          if (force && SPEAKING_FORCE.test([force.entity.name, ...force.entity.aliases].join(' ')))
+            perpetrators.push(force.entity.id);
+        }
+      }
     }
     // "The Congolese army … rejected that criticism. Its spokesman said troops had pursued the
     // attackers": state forces told by a common noun are the state force named just before.
@@ -1300,6 +1308,15 @@ function stateForceBefore(ctx: DocContext, pos: number): Entity | null {
   }
   return null;
 }
+/** A force a spokesman can speak for when it strikes or arrests. */
+const SPEAKING_FORCE =
+  /\b(?:army|armed forces|military|police|gendarmerie|security forces|defen[cs]e|command|navy|air force)\b/i;
+
+/** Where an entity is first mentioned inside a span. */
+function firstMentionIn(e: Entity, s: Span): number | null {
+  return e.mentions.find((m) => m.start >= s.start && m.end <= s.end)?.start ?? null;
+}
+
 const STATE_NOUN = /\b(?:troops|soldiers|security forces|the army|the military|policemen|police officers)\b/i;
 const STATE_FORCE =
   /\b(?:army|armed forces|military|police|gendarmerie|security forces|defen[cs]e forces)\b/i;

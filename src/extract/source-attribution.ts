@@ -324,6 +324,21 @@ function actorIn(ctx: DocContext, s: Span): Entity | null {
     : null;
 }
 
+/**
+ * A group telling its own deeds past a date or a long medium phrase ("said on Wednesday they had
+ * fired …", "said in a statement released through its media outlet that its fighters had …"),
+ * which the 60-character look right after the verb misses.
+ */
+const OWN_DEED_AFTER =
+  /^(?:\s+(?:on|late on|early on|last|this)?\s*(?:\w+day|yesterday|today|week|night)(?:\s+(?:night|morning|evening|afternoon))?,?)?(?:[^.;"“]{0,110}?\bthat)?\s+(?:it|its|they|their|the group)\s+(?:had|has|have|was|were|would|\w+ed|fighters|forces|men|militants|mujahideen)\b/i;
+
+function tellsOwnDeed(text: string, span: Span, verb: Span, verbText: string): boolean {
+  // A medium phrase is its own "verb" (see mediumAttributions): its speaker decides the claim.
+  if (verb.start === span.start && verb.end === span.end) return false;
+  if (/^(?:denied|denies|rejected|rejects)$/i.test(verbText)) return false;
+  return OWN_DEED_AFTER.test(text.slice(verb.end, Math.min(text.length, verb.end + 160)));
+}
+
 function makeAttribution(
   ctx: DocContext,
   sentence: number,
@@ -346,7 +361,8 @@ function makeAttribution(
       (/^claim/i.test(verbText) ||
         /^(?:[^.;]{0,60}?\bthat\s+)?\s*(?:it|its|they|their|the group|the organi[sz]ation)\b/i.test(
           content,
-        )));
+        ) ||
+        tellsOwnDeed(ctx.text, span, verb, verbText)));
   return {
     sentence,
     span,

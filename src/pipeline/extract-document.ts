@@ -12,6 +12,7 @@ import {
   datelineToponym,
   locativeToponyms,
 } from './extra-toponyms.js';
+import { datelineAgencyName, datelineContext } from './dateline-agency.js';
 import type { PipelineResources } from './resources.js';
 
 /** Languages the English extractors can read; other documents are stored but not extracted. */
@@ -31,7 +32,8 @@ export function extractDocument(
   res: PipelineResources,
   options: ExtractOptions = {},
 ): Extraction {
-  const document = documentInfo(doc, options);
+  const outlet = doc.outlet ?? datelineAgencyName(doc.text, doc.datelineSpan);
+  const document = documentInfo(doc, outlet, options);
   if (!EXTRACTABLE_LANGUAGES.has(doc.language)) {
     const problem: Problem = {
       code: 'language_not_supported',
@@ -42,7 +44,9 @@ export function extractDocument(
   const { text, datelineSpan } = doc;
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
-  const nerMentions = withoutSpan(res.ner.recognize(text, tokens, sentences), datelineSpan);
+  // The dateline's place and date are context; an agency bracketed in it ("(Reuters)") is a name.
+  const datelinePlace = datelineContext(text, datelineSpan);
+  const nerMentions = withoutSpan(res.ner.recognize(text, tokens, sentences), datelinePlace);
   const toponyms = withExtraToponyms(
     text,
     findToponyms({ text, tokens, sentences, nerMentions, datelineSpan }, res.gazetteer),
@@ -51,7 +55,10 @@ export function extractDocument(
     res,
   );
   const places = resolveToponyms({ text, toponyms, dateline: doc.dateline }, res.gazetteer);
-  const resolution = resolveEntities({ text, tokens, sentences, nerMentions, places, datelineSpan }, res.kb);
+  const resolution = resolveEntities(
+    { text, tokens, sentences, nerMentions, places, datelineSpan: datelinePlace },
+    res.kb,
+  );
   const facts = extractFacts({
     text,
     tokens,
@@ -60,7 +67,7 @@ export function extractDocument(
     relationHints: resolution.relationHints,
     published: doc.published,
     datelineSpan,
-    outlet: doc.outlet,
+    outlet,
     grader: res.grader,
   });
   return {
@@ -75,7 +82,7 @@ export function extractDocument(
   };
 }
 
-function documentInfo(doc: IngestedDocument, options: ExtractOptions): DocumentInfo {
+function documentInfo(doc: IngestedDocument, outlet: string | null, options: ExtractOptions): DocumentInfo {
   return {
     id: documentId(doc.text),
     title: doc.title,
@@ -83,7 +90,7 @@ function documentInfo(doc: IngestedDocument, options: ExtractOptions): DocumentI
     published: doc.published,
     dateline: doc.dateline,
     language: doc.language,
-    outlet: doc.outlet,
+    outlet,
     author: doc.author,
     ...(options.includeText ? { text: doc.text } : {}),
   };

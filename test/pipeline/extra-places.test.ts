@@ -30,12 +30,22 @@ describe('the dateline place is a location entity', () => {
     expect(first?.location).toBe(found?.[0].id);
   });
 
-  it('keeps actor names in the dateline out', () => {
-    const text = 'PESHAWAR (Reuters) — Police said the market reopened on Monday.';
+  it.each([
+    ['PESHAWAR (Reuters) — Police said the market reopened on Monday.', 'Reuters'],
+    ['KABUL, Jan 3 (AFP) - Gunmen shot dead two policemen on Monday, officials said.', 'AFP'],
+  ])('keeps the bracketed agency of "%s" as an organization and the outlet', (text, agency) => {
     const x = run(text);
-    expect(x.entities.flatMap((e) => e.mentions).every((m) => text.slice(m.start, m.end) !== 'Reuters')).toBe(
-      true,
-    );
+    const found = x.entities.find((e) => e.mentions.some((m) => text.slice(m.start, m.end) === agency));
+    expect(found?.type).toBe('organization');
+    expect(x.document.outlet).toBe(agency);
+    expect(x.events.every((e) => !e.perpetrators.includes(found?.id ?? ''))).toBe(true);
+  });
+
+  it('keeps the dateline place and date out of the actors', () => {
+    const text = 'PESHAWAR, Pakistan, Jan 3 (AP) — Police said the market reopened on Monday.';
+    const x = run(text);
+    const names = x.entities.flatMap((e) => e.mentions).map((m) => text.slice(m.start, m.end));
+    expect(names.filter((n) => n !== 'PESHAWAR' && n !== 'AP' && n !== 'Police')).toEqual([]);
   });
 });
 
