@@ -4,7 +4,7 @@
 // clients (autocannon), with the response cache and without it (varied requests, most of which
 // the cache cannot answer anyway), with the server's CPU time per request.
 //   npx tsx bench/api.ts [--docs 100000] [--seconds 10] [--db PATH (reused if it has the docs)]
-//     [--readers N (reader threads for GET /api/*; default 0 = main thread only)]
+//     [--readers N (reader threads for GET /api/*; default as `sitrep serve`: one per core, at most 4)]
 //     [--no-cache (only the run without response cache: every request is answered from the database)]
 //     [--service (one request at a time in process: each endpoint's own cost, no load)]
 //     [--only NAME (with --service: that endpoint alone, e.g. under node --cpu-prof)]
@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { createApp, startServer } from '../src/serve/index.js';
+import { createApp, defaultReaders, startServer } from '../src/serve/index.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { rng, syntheticRecord } from '../test/serve/synthetic.js';
 
@@ -39,7 +39,8 @@ const { values } = parseArgs({
 if (values.serve) {
   // Child mode: serve the database until killed.
   const store = openSqliteStore(values.db);
-  const readers = values.readers === undefined ? {} : { readers: Number(values.readers) };
+  // Without --readers the server runs as `sitrep serve` does.
+  const readers = { readers: values.readers === undefined ? defaultReaders() : Number(values.readers) };
   const server = await startServer({
     store,
     port: 0,
@@ -449,7 +450,7 @@ function printTable(docs: number, cached: boolean, rows: string[][]): void {
   const all = [head, ...rows];
   const width = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   process.stdout.write(
-    `\n${docs} documents, ${cached ? 'response cache on' : 'no response cache (--no-cache)'}, readers ${values.readers ?? 'default'}; target p95 < 50 ms with 20 clients\n`,
+    `\n${docs} documents, ${cached ? 'response cache on' : 'no response cache (--no-cache)'}, readers ${values.readers ?? `default (${defaultReaders()})`}; target p95 < 50 ms with 20 clients\n`,
   );
   for (const r of all) process.stdout.write(`${r.map((c, i) => c.padEnd(width[i]!)).join('  ')}\n`);
 }

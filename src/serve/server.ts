@@ -21,13 +21,14 @@ export interface ServerOptions extends AppOptions {
   readonly port: number;
   readonly host: string;
   /**
-   * Reader threads for GET /api/* when the store is a SQLite file (at most one per core); default 0:
-   * every request is answered on the main thread. Measured again with bench/api.ts on a 2-core
-   * machine at load 10-13 (no response cache, 20 clients, alternating runs): 2 readers raised the
-   * server's CPU time per request (by 0.1-0.9 ms: each answer is built as a web Response in the
-   * worker, read back as bytes and posted) and moved p95 both ways from run to run, with no
-   * endpoint gaining in every run. With two cores shared by the server, the clients and the rest
-   * of the machine there is no idle core to gain, so the pool stays opt-in.
+   * Reader threads for GET /api/* when the store is a SQLite file (at most one per core); default 0
+   * here, so code that embeds the server answers on its own thread. `sitrep serve` passes
+   * defaultReaders(). bench/api.ts on this 2-core machine, 100,000 documents, 20 clients, no
+   * response cache: at load 2-3, p95 with 2 readers 27 / 16 / 27 / 42 ms (profile / event filter /
+   * GeoJSON / search) against 34 / 16 / 33 / 69 ms on the main thread alone. At load 10-13 (the
+   * machine shared with other jobs) 2 readers added 0.1-0.9 ms of CPU per request (each answer is
+   * built in the worker and posted back) and moved p95 both ways: readers pay off when cores are
+   * free, which is the common case for an analyst's server.
    */
   readonly readers?: number;
   /**
@@ -59,6 +60,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     );
     server.once('error', reject);
   });
+}
+
+/** The reader threads `sitrep serve` starts: one per core, at most four; none on a single core. */
+export function defaultReaders(): number {
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(cores, 4) : 0;
 }
 
 /** A pool over the store's database file, or null (in-memory store, another engine, or 0 readers). */
