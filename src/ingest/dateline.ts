@@ -16,7 +16,9 @@ const UPPER_WORD = String.raw`\p{Lu}[\p{Lu}\p{M}'’.\-]*`;
 const TITLE_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}'’.\-]*\p{Ll}\.?`;
 const CAPS_PLACE = String.raw`${UPPER_WORD}(?: ${UPPER_WORD}){0,3}`;
 const TITLE_PLACE = String.raw`${TITLE_WORD}(?: (?:${TITLE_WORD}|al-|el-)){0,2}`;
-const REGION = String.raw`, (?:${TITLE_WORD}|${UPPER_WORD})(?: (?:${TITLE_WORD}|${UPPER_WORD})){0,2}`;
+/** A country or region after the place; names such as "Democratic Republic of Congo" or "Bosnia and Herzegovina" keep their small words. */
+const REGION_WORD = String.raw`(?:${TITLE_WORD}|${UPPER_WORD})`;
+const REGION = String.raw`, ${REGION_WORD}(?: (?:(?:of|the|and|de|du|del|of the) )?${REGION_WORD}){0,3}`;
 const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
 const DATE = String.raw`,? (?:${MONTH} \d{1,2}(?:, \d{4})?|\d{1,2} ${MONTH}(?: \d{4})?)`;
 const AGENCY = String.raw` ?\([\p{L}][\p{L}.&' \-]{0,30}\)`;

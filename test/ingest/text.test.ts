@@ -21,6 +21,13 @@ describe('findDateline', () => {
     ['KABUL, Afghanistan, Feb. 25, 2024 (AP) — A blast', 'KABUL', 'KABUL, Afghanistan, Feb. 25, 2024 (AP) —'],
     ['ISLAMABAD, 3 March: The interior ministry', 'ISLAMABAD', 'ISLAMABAD, 3 March:'],
     ['D.I. KHAN: Two soldiers', 'D.I. KHAN', 'D.I. KHAN:'],
+    // Country names with small words.
+    ['BENI, Democratic Republic of Congo — A bomb exploded', 'BENI', 'BENI, Democratic Republic of Congo —'],
+    [
+      'SARAJEVO, Bosnia and Herzegovina (AP) — Police said',
+      'SARAJEVO',
+      'SARAJEVO, Bosnia and Herzegovina (AP) —',
+    ],
     ['Blast kills five in Quetta\nQUETTA, Feb 25: Five people', 'QUETTA', 'QUETTA, Feb 25:'],
     ['Blast kills five\nBy Staff Reporter\nQUETTA: Five people', 'QUETTA', 'QUETTA:'],
     // Not datelines:
