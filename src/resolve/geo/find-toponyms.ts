@@ -144,14 +144,33 @@ function insideOtherName(tokens: readonly Token[], m: Match, sentenceStart: numb
   return !FUNCTION_WORDS.has(word) && !DIRECTION_MODIFIERS.has(word);
 }
 
+const COORDINATION_RE = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$/;
+
+/**
+ * True when the match is joined to the accepted toponym just before it by "and", "or" or a comma
+ * ("between Boni and Hombori"): a list of names shares its members' kind, so the first one's
+ * evidence carries to the next, small places included.
+ */
+function coordinatedWith(text: string, previous: Match | null, m: Match): boolean {
+  return (
+    previous !== null && previous.end <= m.start && COORDINATION_RE.test(text.slice(previous.end, m.start))
+  );
+}
+
 /** Whether a gazetteer match has enough evidence to be a toponym. */
-function acceptMatch(input: ToponymInput, m: Match, sentenceStart: number, nerTrusted: boolean): boolean {
+function acceptMatch(
+  input: ToponymInput,
+  m: Match,
+  sentenceStart: number,
+  nerTrusted: boolean,
+  previous: Match | null,
+): boolean {
   const { text, tokens } = input;
   const surface = text.slice(m.start, m.end);
   const singleWord = !/\s/.test(m.name);
   if (singleWord && NOT_PLACE_ALONE.has(m.name.toLowerCase())) return false;
   if (insideOtherName(tokens, m, sentenceStart)) return false;
-  const cue = cueAround(text, m) !== null;
+  const cue = cueAround(text, m) !== null || coordinatedWith(text, previous, m);
   const locative = hasLocativeBefore(text, m);
   if (ACRONYM_RE.test(surface.replace(/\s/g, '')) && !m.places.some((p) => p.featureClass !== 'city'))
     return false;
@@ -172,6 +191,7 @@ function gazetteerMatches(
   const out: Match[] = [];
   const isBlocked = overlapTest(input.text.length, blocked);
   for (const s of input.sentences) {
+    let previous: Match | null = null;
     let i = s.firstToken;
     while (i < s.endToken) {
       const t = input.tokens[i];
@@ -179,8 +199,9 @@ function gazetteerMatches(
         t && isCapitalised(t) && !isBlocked(t)
           ? longestMatchAt(input.text, input.tokens, i, s.endToken, gaz)
           : null;
-      if (m && !isBlocked(m) && acceptMatch(input, m, s.firstToken, nerTrusted)) {
+      if (m && !isBlocked(m) && acceptMatch(input, m, s.firstToken, nerTrusted, previous)) {
         out.push(m);
+        previous = m;
         while (i < s.endToken && (input.tokens[i]?.start ?? Infinity) < m.end) i++;
       } else i++;
     }
@@ -231,6 +252,16 @@ export function findToponyms(input: ToponymInput, gaz: Gazetteer): Toponym[] {
   const out: Toponym[] = [];
   for (const m of nerMentions) {
     if (m.label !== 'LOC' || (datelineSpan && overlaps(m, datelineSpan))) continue;
+    // The gazetteer knows a longer name around the mention ("Maguindanao del Sur" where the NER
+    // stops at "Maguindanao"): the whole name is the place, not its first word.
+    const wider = matches.find(
+      (g) => g.start <= m.start && g.end >= m.end && g.end - g.start > m.end - m.start,
+    );
+    if (wider) {
+      if (!out.some((t) => t.start === wider.start && t.end === wider.end))
+        out.push(toponym(text, wider, wider.name, 'both'));
+      continue;
+    }
     // A name the gazetteer has under another spelling as an area ("Shabwa" for the province
     // Shabwah) is known too; a town so matched is too weak a sign.
     const name = placeNameOf(text.slice(m.start, m.end));
