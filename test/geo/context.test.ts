@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/kb/gazetteer/index.js';
-import { distanceKm, goldToponym, resolveToponyms, type ResolvedPlace } from '../../src/resolve/geo/index.js';
-
-/** Resolves every occurrence of the given surfaces as gold spans; returns the first reading of each. */
-function resolveSpans(text: string, surfaces: readonly string[]): Map<string, ResolvedPlace> {
-  const toponyms = surfaces.flatMap((s) => {
-    const out = [];
-    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length))
-      out.push(goldToponym(text, at, at + s.length));
-    if (out.length === 0) throw new Error(`"${s}" not in text`);
-    return out;
-  });
-  toponyms.sort((a, b) => a.start - b.start);
-  const resolved = resolveToponyms({ text, toponyms, dateline: null }, loadGazetteer());
-  const bySurface = new Map<string, ResolvedPlace>();
-  for (const r of resolved) if (!bySurface.has(r.surface)) bySurface.set(r.surface, r);
-  return bySurface;
-}
+import { distanceKm } from '../../src/resolve/geo/index.js';
+import { resolveSpans } from './resolve-spans.js';
 
 describe('countries the document names', () => {
   it('reads a bare capital name as the capital of a country the text names, even beside a US state', () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/kb/gazetteer/index.js';
-import { goldToponym, resolveToponyms, type ResolvedPlace } from '../../src/resolve/geo/index.js';
+import { goldToponym, resolveToponyms } from '../../src/resolve/geo/index.js';
+import { resolveSpans } from './resolve-spans.js';
 
-/** Resolves the given surfaces as gold spans, passed in the given order; first reading of each. */
-function resolveInOrder(text: string, surfaces: readonly string[]): Map<string, ResolvedPlace> {
-  const toponyms = surfaces.flatMap((s) => {
-    const out = [];
-    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length))
-      out.push(goldToponym(text, at, at + s.length));
-    if (out.length === 0) throw new Error(`"${s}" not in text`);
-    return out;
-  });
-  const resolved = resolveToponyms({ text, toponyms, dateline: null }, loadGazetteer());
-  const bySurface = new Map<string, ResolvedPlace>();
-  for (const r of resolved) if (!bySurface.has(r.surface)) bySurface.set(r.surface, r);
-  return bySurface;
-}
+/** Toponyms passed grouped by surface, as gold annotations list them. */
+const resolveInOrder = (text: string, surfaces: readonly string[]) =>
+  resolveSpans(text, surfaces, { inTextOrder: false });
 
 describe('"X, Y": the container decides among namesakes', () => {
   it('reads hierarchies off the text whatever order the toponyms come in', () => {
