@@ -80,7 +80,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     cls: 'territory',
     priority: 13,
     re: r(
-      String.raw`\b(?:captured|seized|took control of|taken control of|overran|overrun|re-?captured|re-?capture|retook|retake|retaken|regained control of|liberated) (?:the |a |an |complete control of (?:a |the )?|parts of |large parts of )?(?:\w+ ){0,3}(?:town|city|village|port|district|base|area|territory|positions?|airport|outpost|province|region|compound|barracks|strongholds?|control|hideouts?)\b|\bregained control\b|\b(?:captured|seized|overran|took control of) (?:large )?parts? of (?:it|them)\b`,
+      String.raw`\b(?:captured|seized|took control of|taken control of|overran|overrun|re-?captured|re-?capture|retook|retake|retaken|regained control of|liberated) (?:the |a |an |complete control of (?:a |the )?|parts of |large parts of )?(?:\w+ ){0,3}(?:town|city|village|port|district|base|area|territory|positions?|airport|outpost|province|region|compound|barracks|strongholds?|control|hideouts?)\b|\bregained control\b(?! of the situation)|\b(?:captured|seized|overran|took control of) (?:large )?parts? of (?:it|them)\b`,
     ),
   },
   {
