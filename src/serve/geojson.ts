@@ -1,6 +1,5 @@
 /** Events as a GeoJSON FeatureCollection, for maps and GIS tools. */
 import type { StoredEvent } from '../store/index.js';
-import type { EventPointRow } from '../store/sqlite/event-filter.js';
 
 /** One GeoJSON point feature. */
 export interface EventFeature {
@@ -49,33 +48,6 @@ export function eventsToGeoJson(events: readonly StoredEvent[]): FeatureCollecti
       },
     ];
   });
-  return { type: 'FeatureCollection', features };
-}
-
-/** The same collection from the SQLite store's lean map rows (see listEventPoints): equal output. */
-export function pointsToGeoJson(points: readonly EventPointRow[]): FeatureCollection {
-  const features = points.map((p): EventFeature => ({
-    type: 'Feature',
-    id: `${p.docId}#${p.eventId}`,
-    geometry: { type: 'Point', coordinates: [p.point.lon, p.point.lat] },
-    properties: {
-      docId: p.docId,
-      eventId: p.eventId,
-      category: p.category,
-      type: p.type,
-      dateStart: p.dateStart,
-      dateEnd: p.dateEnd,
-      datePrecision: p.datePrecision,
-      location: p.locationName,
-      countryCode: p.countryCode,
-      precision: p.point.featureClass,
-      perpetrators: p.perpetratorNames,
-      targets: p.targetNames,
-      fatalities: p.fatalities,
-      injured: p.injured,
-      modality: p.modality,
-    },
-  }));
   return { type: 'FeatureCollection', features };
 }
 

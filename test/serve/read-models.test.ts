@@ -6,13 +6,9 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/serve/index.js';
-import { eventsToGeoJson, featureCollectionText, pointsToGeoJson } from '../../src/serve/geojson.js';
+import { eventsToGeoJson, featureCollectionText } from '../../src/serve/geojson.js';
 import type { EventFilter } from '../../src/store/index.js';
-import {
-  listEventFeaturesJson,
-  listEventPoints,
-  listEventsJson,
-} from '../../src/store/sqlite/event-filter.js';
+import { listEventFeaturesJson, listEventsJson } from '../../src/store/sqlite/event-filter.js';
 import { cachedStatement } from '../../src/store/sqlite/statement-cache.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
@@ -150,32 +146,6 @@ describe('event reads', () => {
     { type: 'battles' },
     { type: 'suicide_bomb', until: '2024-09-30' },
   ];
-
-  it('give the map the same GeoJSON from lean rows as from full events, corrections included', async () => {
-    const store = await filled(50);
-    const [ev] = await store.listEvents({ limit: 1 });
-    await store.applyCorrection(
-      {
-        kind: 'edit_event',
-        docId: ev!.docId,
-        eventId: ev!.event.id,
-        fields: { type: 'armed_clash', fatalities: null, injured: 4, modality: 'claimed' },
-      },
-      { author: 't' },
-    );
-    for (const f of [
-      ...filters,
-      { entity: 'ttp' },
-      { entity: 'ttp', until: '2024-06-30', bbox: [0, 0, 80, 40] } as EventFilter,
-    ]) {
-      const full = eventsToGeoJson(await store.listEvents(f));
-      expect(JSON.stringify(pointsToGeoJson(listEventPoints(store.db, f))), JSON.stringify(f)).toBe(
-        JSON.stringify(full),
-      );
-    }
-    expect(eventsToGeoJson(await store.listEvents({})).features.length).toBeGreaterThan(10);
-    await store.close();
-  });
 
   it('write listings and maps as JSON text equal to the listed events, corrections included', async () => {
     const store = await filled(50);

@@ -184,8 +184,6 @@ const COLUMNS = `e.doc_id, e.local_id, e.record, e.country_code, e.evidence_text
  * What a map needs of an event, all from columns (kept equal to the record by every write and
  * correction) and the labels: no event record is read or parsed.
  */
-const POINT_COLUMNS = `e.doc_id, e.local_id, e.category, e.type, e.date_start, e.date_end, e.date_precision,
-  e.country_code, e.lat, e.lon, e.feature_class, e.fatalities_min, e.injured_min, e.modality, ${LABEL_COLUMNS}`;
 const ORDER = 'ORDER BY e.date_start DESC, e.doc_id, e.local_id';
 
 /** Builds the SQL and parameters for an event listing (newest first; undated events last). */
@@ -332,60 +330,9 @@ function pointOf(r: Row): EventPoint | null {
     : null;
 }
 
-/** One event as a map shows it: where, what, when, who; see listEventPoints. */
-export interface EventPointRow {
-  readonly docId: string;
-  readonly eventId: string;
-  readonly point: EventPoint;
-  readonly category: EventCategory;
-  readonly type: string;
-  readonly dateStart: string | null;
-  readonly dateEnd: string | null;
-  readonly datePrecision: string;
-  readonly locationName: string | null;
-  readonly countryCode: string | null;
-  readonly perpetratorNames: readonly string[];
-  readonly targetNames: readonly string[];
-  readonly fatalities: number | null;
-  readonly injured: number | null;
-  readonly modality: string;
-}
-
 /**
- * The located events among those listEvents would return (same filter, order and page), with only
- * what a map needs: the GeoJSON endpoint's read, without parsing or re-encoding event records.
- */
-export function listEventPoints(db: Database.Database, filter: EventFilter): EventPointRow[] {
-  const { sql, params } = eventQuery(db, filter, POINT_COLUMNS);
-  const rows = cachedStatement(db, sql).all(...params) as Row[];
-  return rows.flatMap((r): EventPointRow[] => {
-    const point = pointOf(r);
-    if (!point) return [];
-    return [
-      {
-        docId: String(r.doc_id),
-        eventId: String(r.local_id),
-        point,
-        category: r.category as EventCategory,
-        type: String(r.type),
-        dateStart: (r.date_start as string | null) ?? null,
-        dateEnd: (r.date_end as string | null) ?? null,
-        datePrecision: String(r.date_precision),
-        locationName: (r.location_name as string | null) ?? null,
-        countryCode: (r.country_code as string | null) ?? null,
-        perpetratorNames: JSON.parse(String(r.perpetrators)) as string[],
-        targetNames: JSON.parse(String(r.targets)) as string[],
-        fatalities: (r.fatalities_min as number | null) ?? null,
-        injured: (r.injured_min as number | null) ?? null,
-        modality: String(r.modality),
-      },
-    ];
-  });
-}
-
-/**
- * One located event as the text of the GeoJSON feature pointsToGeoJson (src/serve/geojson.ts)
- * makes of its map row, written by SQLite: `precision` is the location's feature class.
+ * One located event as the text of the GeoJSON feature eventsToGeoJson (src/serve/geojson.ts)
+ * makes of it, written by SQLite: `precision` is the location's feature class.
  */
 const FEATURE_JSON = `json_object('type', 'Feature', 'id', e.doc_id || '#' || e.local_id,
   'geometry', json_object('type', 'Point', 'coordinates', json_array(e.lon, e.lat)),
@@ -396,7 +343,7 @@ const FEATURE_JSON = `json_object('type', 'Feature', 'id', e.doc_id || '#' || e.
     'injured', e.injured_min, 'modality', e.modality))`;
 
 /**
- * The located events among those listEventPoints returns (same events, order and page), each as
+ * The located events among those listEvents returns (same filter, order and page), each as
  * the JSON text of its GeoJSON feature: no row object is built, no role names are parsed and
  * encoded again (after the query itself, the costliest parts of a 500-event map).
  */
