@@ -28,7 +28,13 @@ import {
 } from './event-arguments.js';
 import { readTrigger } from './event-count.js';
 import { shiftRange, type RelativeShift, type TimeExpression } from '../nlp/time/index.js';
-import { ANAPHORIC_BEFORE, COMPARED_BEFORE, TRIGGERS, type TriggerClass } from './lexicon/event-triggers.js';
+import {
+  ANAPHORIC_BEFORE,
+  COMPARED_BEFORE,
+  TRIGGERS,
+  UNSPECIFIED_BLAST_PRIORITY,
+  type TriggerClass,
+} from './lexicon/event-triggers.js';
 import { modalityOf } from './modality.js';
 import type { Attribution } from './source-attribution.js';
 
@@ -301,7 +307,15 @@ function absorb(into: EventDraft, from: EventDraft, sameSentence: boolean): void
     (into.cls === 'protest' ||
       into.cls === 'riot' ||
       /\b(?:protest|demonstrat|rioter|crowds?\b)/i.test(into.words.join(' ')));
-  if (from.priority > into.priority && !ownAccount && sameFamily(into.cls, from.cls) && !crowdShot) {
+  // Others who told only of "explosions" did not say what went off; the claimant's weapon does.
+  const unspecified =
+    into.priority <= UNSPECIFIED_BLAST_PRIORITY && into.cls === 'remote_explosive_landmine_ied';
+  if (
+    from.priority > into.priority &&
+    (!ownAccount || unspecified) &&
+    sameFamily(into.cls, from.cls) &&
+    !crowdShot
+  ) {
     into.cls = from.cls;
     into.priority = from.priority;
   }
@@ -698,6 +712,10 @@ function inheritContext(
   }
   return d;
 }
+
+/** "Separately, …", "In another incident, …", "Elsewhere, …": the sentence opens a new incident. */
+const SEPARATE_INCIDENT =
+  /^\s*(?:separately\b|elsewhere\b|in (?:a |an )?(?:separate|another|other|unrelated|second) (?:incident|attack|development|case|operation|raid)s?\b)/i;
 
 /** An incident told as a series of attacks that later sentences tell one by one. */
 const SERIES =
@@ -1127,6 +1145,9 @@ export function draftEvents(
       continue;
     }
     const fromClause = new Set<EventDraft>();
+    const separate =
+      clause.start === clause.sentenceStart &&
+      SEPARATE_INCIDENT.test(ctx.text.slice(clause.start, clause.end));
     const claimed = split ? null : claimedIncident(ctx, drafts, clause, inClause);
     let partner: EventDraft | null = null;
     for (const g of groups) {
@@ -1168,7 +1189,7 @@ export function draftEvents(
         // The claim's own clause, and a group the claim names ("its fighters had killed …").
         (claimed && (facts.main === claimed.ref || facts.draft.claimedBy.size) ? claimed.draft : null) ??
         claimTarget(ctx, drafts, facts) ??
-        mergeTarget(drafts, facts, exclude);
+        (separate ? null : mergeTarget(drafts, facts, exclude));
       if (into) {
         const sameSentence = into.evidence.some(
           (e) => e.start >= clause.sentenceStart && e.end <= clause.sentenceEnd,
@@ -1199,7 +1220,47 @@ export function draftEvents(
       }
     }
   }
+  joinClaimsToIncidents(ctx, drafts);
   return drafts;
+}
+
+/**
+ * "The Houthis said on Wednesday they had fired two missiles at a bulk carrier …, a day after a
+ * maritime agency reported explosions near a merchant vessel": a perpetrator's undated account of
+ * an act and the dated incident others observed at the same place are one attack, whichever was
+ * told first. The claim joins the observed incident only when exactly one fits (recent, of a
+ * compatible kind and place, nobody else's deed), so a group's tally of older attacks stays apart.
+ */
+function joinClaimsToIncidents(ctx: DocContext, drafts: EventDraft[]): void {
+  for (let i = 0; i < drafts.length; i++) {
+    const claim = drafts[i] as EventDraft;
+    if (!claim.claimedBy.size || claim.modality !== 'claimed' || (claim.date && !claim.dateWeak)) continue;
+    const fits = drafts.filter(
+      (d) =>
+        d !== claim &&
+        d.modality === 'asserted' &&
+        !d.counter &&
+        !!d.date &&
+        !d.dateWeak &&
+        isRecent(d.date, ctx.published) &&
+        sameFamily(d.cls, claim.cls) &&
+        !!claim.location &&
+        !!d.location &&
+        compatibleLocations(claim.location, d.location) &&
+        [...d.claimedBy].every((k) => claim.claimedBy.has(k)) &&
+        [...d.perpetrators.keys()].every((k) => claim.claimedBy.has(k) || claim.perpetrators.has(k)),
+    );
+    if (fits.length !== 1) continue;
+    const incident = fits[0] as EventDraft;
+    absorb(incident, claim, false);
+    // The joined incident keeps the place in the story of whichever was told first.
+    const at = drafts.indexOf(incident);
+    if (at < i) drafts.splice(i--, 1);
+    else {
+      drafts.splice(at, 1);
+      drafts[i] = incident;
+    }
+  }
 }
 
 /** Turns drafts into contract events; drafts too thin to be an incident are dropped. */

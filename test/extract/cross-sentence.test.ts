@@ -61,6 +61,66 @@ describe('a claim told after the incident', () => {
   });
 });
 
+const SEA: EntitySpec[] = [
+  { type: 'group', names: ['Al-Shabaab'] },
+  { type: 'group', names: ['Houthis'] },
+  {
+    type: 'location',
+    names: ['Mogadishu'],
+    geo: { lat: 2.04, lon: 45.34, featureClass: 'city', countryCode: 'SO' },
+  },
+  {
+    type: 'location',
+    names: ['Red Sea'],
+    geo: { lat: 20, lon: 38.5, featureClass: 'region' },
+  },
+  {
+    type: 'location',
+    names: ['Hodeidah'],
+    geo: { lat: 14.8, lon: 42.95, featureClass: 'city', countryCode: 'YE' },
+  },
+];
+
+describe('a claim told before the incident others observed', () => {
+  it('joins the undated claim to the dated incident at the same place, typed by the claimed weapon', () => {
+    const { facts, entities } = extract(
+      'Al-Shabaab said its fighters had fired mortars at an African Union base in Mogadishu. Residents reported a loud explosion near the base in Mogadishu on Monday evening; nobody was hurt.',
+      SEA,
+      '2025-03-12',
+    );
+    expect(facts.events).toHaveLength(1);
+    const e = facts.events[0]!;
+    expect(e.type).toBe('shelling_artillery_missile_attack');
+    expect(e.date.start).toBe('2025-03-10');
+    expect(names(entities, e.claimedBy)).toEqual(['Al-Shabaab']);
+  });
+
+  it('"said …, a day after a firm reported an explosion": the observed incident dates the claimed attack', () => {
+    const text =
+      'The Houthis said on Thursday they had fired a missile at a container ship in the Red Sea, a day after a security firm reported an explosion near a vessel off Hodeidah. The firm said the vessel had reported a blast close to its hull off Hodeidah on Wednesday morning.';
+    const { facts, entities } = extract(text, SEA, '2025-03-14');
+    expect(facts.events).toHaveLength(1);
+    const e = facts.events[0]!;
+    expect(e.type).toBe('shelling_artillery_missile_attack');
+    expect(e.date.start).toBe('2025-03-12');
+    expect(names(entities, e.claimedBy)).toEqual(['Houthis']);
+    expect(names(entities, [e.location ?? ''])).toEqual(['Hodeidah']);
+  });
+
+  it('stays apart when two observed incidents could be the one claimed', () => {
+    const { facts } = extract(
+      'The Houthis said on Thursday they had fired a missile at a container ship in the Red Sea, a day after a security firm reported an explosion near a vessel off Hodeidah. The firm said the vessel had reported a blast close to its hull off Hodeidah on Wednesday morning. Separately, an explosion damaged a tanker near Hodeidah on Monday.',
+      SEA,
+      '2025-03-14',
+    );
+    expect(facts.events.map((e) => [e.type, e.date.start, e.claimedBy.length])).toEqual([
+      ['shelling_artillery_missile_attack', null, 1],
+      ['remote_explosive_landmine_ied', '2025-03-12', 0],
+      ['remote_explosive_landmine_ied', '2025-03-10', 0],
+    ]);
+  });
+});
+
 describe('a perpetrator told after the incident', () => {
   it('"The attack was attributed to X" fills the incident told before, as alleged', () => {
     const { facts, entities } = run(

@@ -19,6 +19,9 @@ export interface TriggerRule {
 
 const r = (source: string): RegExp => new RegExp(source, 'gi');
 
+/** Priority of a blast or explosion told without its cause: below every named weapon. */
+export const UNSPECIFIED_BLAST_PRIORITY = 14.5;
+
 export const TRIGGERS: readonly TriggerRule[] = [
   {
     cls: 'suicide_bomb',
@@ -45,7 +48,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     cls: 'remote_explosive_landmine_ied',
     priority: 16,
     re: r(
-      String.raw`\bIEDs?\b|\bVBIEDs?\b|\bimprovised (?:explosive devices?|bombs?)\b|\broadside (?:bombs?|explosives?|blasts?|devices?)\b|\bland ?mines?\b|\b(?:car|vehicle|truck|motorcycle|motorbike|bicycle|sticky|parcel|homemade|home-made|magnetic|remote[- ]controlled|twin|pipe) bombs?\b|\bbomb(?:ing|ings|s|ed)?\b(?! (?:disposal|squads?|experts?|technicians?|threats?|scares?))|\bblasts?\b|\bexplosions?\b|\bexplosive devices?\b|\bdevices? (?:blew up|went off|exploded|detonated)\b|\b(?:packed|loaded|laden) with explosives\b|\bset off (?:their|its|his) loads?\b|\b(?:hit|struck|stepped on|triggered|ran over) (?:a |an )?(?:[\w-]+ )?mines?\b`,
+      String.raw`\bIEDs?\b|\bVBIEDs?\b|\bimprovised (?:explosive devices?|bombs?)\b|\broadside (?:bombs?|explosives?|blasts?|devices?)\b|\bland ?mines?\b|\b(?:car|vehicle|truck|motorcycle|motorbike|bicycle|sticky|parcel|homemade|home-made|magnetic|remote[- ]controlled|twin|pipe) bombs?\b|\bbomb(?:ing|ings|s|ed)?\b(?! (?:disposal|squads?|experts?|technicians?|threats?|scares?))|\bexplosive devices?\b|\bdevices? (?:blew up|went off|exploded|detonated)\b|\b(?:packed|loaded|laden) with explosives\b|\bset off (?:their|its|his) loads?\b|\b(?:hit|struck|stepped on|triggered|ran over) (?:a |an )?(?:[\w-]+ )?mines?\b`,
     ),
   },
   {
@@ -54,6 +57,14 @@ export const TRIGGERS: readonly TriggerRule[] = [
     re: r(
       String.raw`\bshell(?:ing|ed)\b|\bartillery (?:fire|shells?|strikes?|attacks?|barrages?)\b|\bmortar (?:fire|shells?|attacks?|bombs?)\b|\brocket (?:attacks?|fire|strikes?)\b|\bmissile (?:strikes?|attacks?)\b|\bfired (?:rockets|mortars|missiles)\b|\bfired (?:a |an |two |three )?(?:[\w-]+ )?(?:missiles?|rockets?|mortars?|shells?)\b|\b(?:ballistic |cruise )?missiles?\b|\brockets?\b(?= (?:hit|struck|landed|slammed|fell|exploded))|\bmortar (?:rounds?|shells?)\b`,
     ),
+  },
+  {
+    // A bare "blast" or "explosion" says something went off, not what: typed as a bomb when
+    // nothing else is told, it yields to a weapon named for the same incident ("fired two
+    // missiles" … "reported explosions near a merchant vessel").
+    cls: 'remote_explosive_landmine_ied',
+    priority: UNSPECIFIED_BLAST_PRIORITY,
+    re: r(String.raw`\bblasts?\b|\bexplosions?\b`),
   },
   {
     cls: 'sexual_violence',
