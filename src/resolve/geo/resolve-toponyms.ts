@@ -13,6 +13,7 @@ import type { Gazetteer, MatchKind, NameMatch, Place } from '../../kb/gazetteer/
 import { editDistance, normalizeName } from '../../kb/gazetteer/index.js';
 import { distanceKm } from './distance.js';
 import { nameVariants } from './name-variants.js';
+import { fitsRelativePosition, relativePositionOf, type RelativePosition } from './relative-position.js';
 import type { ResolvedPlace, Toponym, ToponymCue } from './types.js';
 
 /** What resolveToponyms reads. */
@@ -60,6 +61,8 @@ const ADMIN1_CONTEXT = 4;
 /** A province of a country whose other provinces the document names ("Pennsylvania, Wisconsin, Oklahoma"). */
 const ADMIN1_SIBLING = 2;
 const HIERARCHY_BONUS = 6;
+/** A reading that lies where the text says it lies from another place ("a town north of Caloto"). */
+const RELATIVE_BONUS = 6;
 /** Members of a list are places of one kind ("Egypt and Niger", "Utah, Virginia, Washington and Wyoming"). */
 const LIST_CLASS = 3;
 const DATELINE_COUNTRY = 1.2;
@@ -90,6 +93,8 @@ interface Slot {
   readonly containerPlaces: readonly Place[];
   /** Indexes of the other members of the list this toponym is named in, if any. */
   readonly listMates: readonly number[];
+  /** Where the text places it from the next toponym ("a town north of Caloto"), if it does. */
+  readonly relative: RelativePosition | null;
 }
 
 interface Context {
@@ -336,6 +341,11 @@ function contextScore(slots: readonly Slot[], i: number, r: Reading, ctx: Contex
     if (slot.containerPlaces.some((o) => encloses(o, r.place))) score += HIERARCHY_BONUS;
     else if (outer && outer.place.featureClass !== 'city') score -= 1;
   }
+  if (slot.relative) {
+    const anchor = ctx.chosen[slot.relative.anchor];
+    if (anchor && isLocal(anchor.place) && fitsRelativePosition(r.place, anchor.place, slot.relative))
+      score += RELATIVE_BONUS;
+  }
   if (slot.listMates.length > 0) {
     let same = 0;
     for (const j of slot.listMates) if (ctx.chosen[j]?.place.featureClass === r.place.featureClass) same++;
@@ -553,6 +563,7 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
       container,
       containerPlaces,
       listMates: listMates[i] ?? [],
+      relative: relativePositionOf(input.text, toponyms, i),
     };
   });
   slots = withPairSupport(slots);
