@@ -164,16 +164,22 @@ export function createGazetteer(placesText: string, namesText: string, spellings
   };
 
   let spellings: ReturnType<typeof sortedLines> | undefined;
+  let joinedSpellings: Map<string, string> | undefined;
   const sameSpelling = (name: string): readonly Place[] => {
     const key = spellingKey(name);
     if (!key || !spellingsText) return [];
     spellings ??= sortedLines(spellingsText);
-    const line = spellings.find(key);
-    if (!line) return [];
-    return line
-      .slice(key.length + 1)
-      .split(',')
-      .flatMap((r) => place(Number(r)) ?? []);
+    let rows = spellings.find(key)?.slice(key.length + 1);
+    if (rows === undefined) {
+      // "Salahuddin" for "Salah ad Din", "Deirezzor" for "Deir ez Zor": transliterations join or
+      // split a name's words, so keys are compared with their spaces taken out as well. The index
+      // of keys with word breaks is built on the first miss.
+      joinedSpellings ??= joinedIndex(spellings.lines);
+      const joined = joinedKey(key);
+      rows = joinedSpellings.get(joined) ?? spellings.find(joined)?.slice(joined.length + 1);
+    }
+    if (rows === undefined) return [];
+    return rows.split(',').flatMap((r) => place(Number(r)) ?? []);
   };
 
   return {
@@ -189,4 +195,31 @@ export function createGazetteer(placesText: string, namesText: string, spellings
       return row === undefined ? undefined : place(row);
     },
   };
+}
+
+/** A spelling key with its word breaks taken out ("svlv vd dvn" → "svlvdvn"). */
+function joinedKey(key: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of key) {
+    if (ch === ' ' || ch === last) continue;
+    out += ch;
+    last = ch;
+  }
+  return out;
+}
+
+/** Spelling lines by joined key; keys that join alike pool their rows. */
+function joinedIndex(lines: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of lines) {
+    const tab = line.indexOf('\t');
+    const space = line.indexOf(' ');
+    // A one-word key is found by the direct look-up; only keys with word breaks join otherwise.
+    if (tab < 0 || space < 0 || space > tab) continue;
+    const k = joinedKey(line.slice(0, tab));
+    const prev = out.get(k);
+    out.set(k, prev === undefined ? line.slice(tab + 1) : `${prev},${line.slice(tab + 1)}`);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /** Great-circle distances. */
 
-const EARTH_RADIUS_KM = 6371;
+export const EARTH_RADIUS_KM = 6371;
 
 /** Haversine distance in km between two points given in degrees. */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {

@@ -4,7 +4,7 @@
  * readers do not know, and those are the names most likely to have namesakes far away: the
  * anchor's place says which namesake is meant.
  */
-import { distanceKm } from './distance.js';
+import { distanceKm, EARTH_RADIUS_KM } from './distance.js';
 import type { Toponym } from './types.js';
 
 /** A toponym placed relative to the toponym that follows it in the text. */
@@ -96,4 +96,27 @@ export function fitsRelativePosition(
   if (rel.bearing === null || d < 5) return true;
   const off = Math.abs(((bearingDeg(anchor, place) - rel.bearing + 540) % 360) - 180);
   return off <= BEARING_SLACK_DEG;
+}
+
+/**
+ * The point a told distance and direction lead to from the anchor ("roughly 30 kilometres
+ * southwest of the city of Kirkuk"): where to put a place the gazetteer lacks. Null when the text
+ * tells no distance or no direction.
+ */
+export function projectFrom(
+  anchor: { lat: number; lon: number },
+  rel: RelativePosition,
+): { lat: number; lon: number } | null {
+  if (rel.km === null || rel.bearing === null) return null;
+  const rad = Math.PI / 180;
+  const d = rel.km / EARTH_RADIUS_KM;
+  const b = rel.bearing * rad;
+  const lat1 = anchor.lat * rad;
+  const lon1 = anchor.lon * rad;
+  const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(b));
+  const lon2 =
+    lon1 +
+    Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+  const round = (x: number) => Math.round(x * 10000) / 10000;
+  return { lat: round(lat2 / rad), lon: round(((lon2 / rad + 540) % 360) - 180) };
 }

@@ -13,7 +13,12 @@ import type { Gazetteer, MatchKind, NameMatch, Place } from '../../kb/gazetteer/
 import { editDistance, normalizeName } from '../../kb/gazetteer/index.js';
 import { distanceKm } from './distance.js';
 import { nameVariants } from './name-variants.js';
-import { fitsRelativePosition, relativePositionOf, type RelativePosition } from './relative-position.js';
+import {
+  fitsRelativePosition,
+  projectFrom,
+  relativePositionOf,
+  type RelativePosition,
+} from './relative-position.js';
 import type { ResolvedPlace, Toponym, ToponymCue } from './types.js';
 
 /** What resolveToponyms reads. */
@@ -165,9 +170,14 @@ function lookUp(toponym: Toponym, gaz: Gazetteer): LookUp {
       return { matches: found, cue: v.cue ?? toponym.cue, viaNamesake: !v.samePlace, loose: false };
   }
   const key = normalizeName(toponym.name);
+  const joined = key.replace(/ /g, '');
   const similar = gaz
     .sameSpelling(toponym.name)
-    .filter((place) => editDistance(key, normalizeName(place.name)) <= key.length * LOOSE_EDITS)
+    .filter(
+      (place) =>
+        // Word breaks are spelling too ("Salahuddin", "Salah ad Din").
+        editDistance(joined, normalizeName(place.name).replace(/ /g, '')) <= joined.length * LOOSE_EDITS,
+    )
     .map((place) => ({ place, kind: 'alternate' as const }));
   return { matches: similar, cue: toponym.cue, viaNamesake: similar.length > 0, loose: similar.length > 0 };
 }
@@ -584,7 +594,11 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
     // story is about: it takes that place, with no confidence. A longer or shorter form of a
     // name the document resolves ("the Karak district" beside "Karak") takes that name's place.
     const place =
-      chosen?.place ?? sameNamePlace(slots, kept, i) ?? nearestLocalInText(slots, kept, i) ?? focus;
+      chosen?.place ??
+      sameNamePlace(slots, kept, i) ??
+      projectedPlace(slot, kept) ??
+      nearestLocalInText(slots, kept, i) ??
+      focus;
     if (!place) return;
     const t = slot.toponym;
     out.push({
@@ -598,6 +612,33 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
     });
   });
   return out;
+}
+
+/**
+ * A name the gazetteer lacks told at a distance and direction from a resolved place ("Al Safra,
+ * roughly 30 kilometres southwest of the city of Kirkuk"): a stand-in at the point they lead to,
+ * in the anchor's country, named for how it was found (so it is not taken for the anchor itself).
+ */
+function projectedPlace(slot: Slot, chosen: readonly (Reading | undefined)[]): Place | undefined {
+  const rel = slot.relative;
+  const anchor = rel ? chosen[rel.anchor]?.place : undefined;
+  if (!rel || !anchor || !isLocal(anchor)) return undefined;
+  const point = projectFrom(anchor, rel);
+  if (!point) return undefined;
+  return {
+    id: `${anchor.id}@${rel.km}km/${rel.bearing}`,
+    name: `${rel.km} km from ${anchor.name}`,
+    ...point,
+    countryCode: anchor.countryCode,
+    admin1: null,
+    admin2: null,
+    admin1Id: null,
+    admin2Id: null,
+    featureClass: 'city',
+    featureCode: 'PPL',
+    population: 0,
+    geonamesId: null,
+  };
 }
 
 /** How far the namesake of a valley, bay or square may lie from the document's other places. */

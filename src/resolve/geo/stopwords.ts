@@ -30,7 +30,10 @@ export const NOT_PLACE_ALONE: ReadonlySet<string> = new Set(
     'apart inputs ever dismissing according despite although though because whether even only just ' +
     'said says say like unlike among amid against along beside besides within across toward towards ' +
     'more less much very well still what which who whom whose why how health home world city town village ' +
-    'district province region county capital county border valley hall center centre park square bridge'
+    'district province region county capital county border valley hall center centre park square bridge ' +
+    // Arabic articles and name particles written apart ("Al Safra", "El Fasher", "Abu Ghraib"):
+    // the first word of a longer name, whatever hamlet bears it alone (Ål in Norway).
+    'al el ad ar as ash az ath abu ibn bin bint umm'
   ).split(' '),
 );
 
