@@ -51,6 +51,22 @@ function groupSubject(ctx: DocContext, sentStart: number, pos: number, exclude?:
   return clauseSubject(ctx, sentStart, pos, ['group']) ?? subjectAt(ctx, sentStart, pos, ['group'], exclude);
 }
 
+/**
+ * The insurgency a place suffers, up to the clause's end: "an insurgency that is now tied to
+ * ISIS", "a jihadist insurgency linked to al-Qaeda and the Islamic State".
+ */
+const INSURGENCY_NP =
+  /^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:insurgency|insurgencies|rebellion|uprising|militancy|insurgents|jihadists|rebels)\b[^.;]*/i;
+/**
+ * The place is the sentence's subject: at most a determiner or possessive and two lower-case
+ * words before it ("the restive province of"), none a preposition ("the army in Borno").
+ */
+const PLACE_SUBJECT_LEAD =
+  /^(?:(?:[Tt]he|[A-Z][\w-]*['’]s)\s+)?(?:(?!(?:in|at|from|near|across|with|by|for|to|on|into|inside|around)\s)[a-z][\w-]*\s+){0,2}$/;
+/** "Residents call the fighters al-Shabab", "the insurgents, known locally as al-Shabab". */
+const FIGHTERS_NAMED =
+  /\b(?:call|calls|called|name|names|named|dub|dubs|dubbed)\s+(?:the\s+)?(?:fighters|insurgents|militants|rebels|jihadists|them|the group)\s+|\b(?:fighters|insurgents|militants|rebels|jihadists)\s*,?\s+(?:who are\s+)?known(?:\s+locally)?\s+as\s+/i;
+
 /** A place after "from"/"of" is where the object comes from, not where the act is. */
 const PLACE_OF_ORIGIN = /\b(?:from|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** ", where" opening a relative clause about the places before it. */
@@ -375,6 +391,36 @@ export const FRAME_PATTERNS: readonly Pattern[] = [
       if (!subj) return;
       const type: RelationType = subj.type === 'person' ? 'located_in' : 'operates_in';
       for (const p of places) emit(type, subj, p.entity, at, { start: at.start, end: p.end });
+    },
+  },
+  {
+    // "Cabo Delgado … has been torn since 2017 by an insurgency that is now tied to ISIS. Residents
+    // call the fighters al-Shabab"; "Burkina Faso has been battling a jihadist insurgency linked
+    // to al-Qaeda": the place is where the insurgency's groups operate.
+    re: g(
+      String.raw`\b(?:(?:has|have|had) been|is|are|was|were)\s+(?:(?:[a-z]+ly|long|largely|mostly)\s+)?(?:(?:torn|plagued|wracked|racked|gripped|ravaged|hit|beset|roiled|rocked|destabili[sz]ed|devastated|convulsed|scarred|troubled)(?:\s+(?:since|for)\s+[^,;.]{1,30}?)?\s+by|(?:battling|fighting|facing|confronting|grappling with|struggling with|struggling to contain))\s+`,
+    ),
+    gate: /\b(?:insurgen|rebellion|uprising|militancy|jihadist)/i,
+    apply: (ctx, _m, at, sent, emit) => {
+      const np = INSURGENCY_NP.exec(ctx.text.slice(at.end, Math.min(sent.end, at.end + 160)));
+      if (!np) return;
+      const place = mentionsIn(ctx, sent.start, at.start, ['location'])[0];
+      if (!place || !PLACE_SUBJECT_LEAD.test(ctx.text.slice(sent.start, place.start))) return;
+      const npEnd = at.end + np[0].length;
+      const groups = mentionsIn(ctx, at.end, npEnd, ['group']);
+      // The next sentence may name the insurgents: "Residents call the fighters al-Shabab".
+      const next = ctx.sentences.find((x) => x.start >= sent.end);
+      const named = next ? FIGHTERS_NAMED.exec(ctx.text.slice(next.start, next.end)) : null;
+      if (next && named) {
+        const nameAt = next.start + named.index + named[0].length;
+        const grp = mentionsIn(ctx, nameAt, next.end, ['group'])[0];
+        if (grp && grp.start === nameAt) groups.push(grp);
+      }
+      for (const grp of groups)
+        emit('operates_in', grp.entity, place.entity, at, {
+          start: place.start,
+          end: Math.max(npEnd, grp.end),
+        });
     },
   },
   {

@@ -338,6 +338,16 @@ describe('relation frames (verb frames, appositives, rivals, places)', () => {
       names: ['Jilib'],
       geo: { lat: 0.5, lon: 42.8, featureClass: 'city', countryCode: 'SO' },
     },
+    {
+      type: 'location',
+      names: ['Borno'],
+      geo: { lat: 11.5, lon: 13, featureClass: 'admin1', countryCode: 'NG' },
+    },
+    {
+      type: 'location',
+      names: ['Burkina Faso'],
+      geo: { lat: 12.3, lon: -1.5, featureClass: 'country', countryCode: 'BF' },
+    },
   ];
   const rels = (text: string, type: string) => {
     const { facts, entities } = extract(text, SPECS, '2025-03-12');
@@ -426,6 +436,27 @@ describe('relation frames (verb frames, appositives, rivals, places)', () => {
       rels('al-Shabab controls much of the south, including the town of Jilib.', 'operates_in'),
     ).toContainEqual(['al-Shabab', 'Jilib', 'asserted']);
     expect(rels('The Taliban condemned the attack in Kabul.', 'operates_in')).toEqual([]);
+  });
+  it('a place torn by an insurgency: the groups it is tied to, and the name its fighters go by', () => {
+    expect(
+      rels(
+        'Burkina Faso has been battling a jihadist insurgency linked to al-Qaeda and the Islamic State since 2015.',
+        'operates_in',
+      ).map((r) => r.slice(0, 2)),
+    ).toEqual([
+      ['al-Qaeda', 'Burkina Faso'],
+      ['Islamic State', 'Burkina Faso'],
+    ]);
+    expect(
+      rels(
+        'Borno, the state worst affected, has been ravaged since 2009 by an Islamist insurgency. Locals call the fighters Boko Haram, though the group has split.',
+        'operates_in',
+      ),
+    ).toEqual([['Boko Haram', 'Borno', 'asserted']]);
+    // The place is no subject here: what lies in it struggles with the insurgency.
+    expect(
+      rels('Schools in Borno are struggling with an insurgency led by ISWAP, teachers say.', 'operates_in'),
+    ).toEqual([]);
   });
   it('targets: the personnel of a group among the objects', () => {
     expect(
