@@ -24,6 +24,9 @@ export function datelineToponym(text: string, place: string | null, span: Span |
 const COMPOUND =
   /(?<![\p{L}\p{N}-])(\p{Lu}[\p{L}'’]+(?: \p{Lu}[\p{L}'’]+)?)[-‐‑](?:based|backed|funded|sponsored|supported|armed|trained|aligned|allied|born|headquartered|registered|administered|ruled)\b/gu;
 
+const COMPOUND_SUFFIX =
+  /[-‐‑](?:based|backed|funded|sponsored|supported|armed|trained|aligned|allied|born|headquartered|registered|administered|ruled)\b/;
+
 /** Kinds of place a name fused into a modifier can stand for: states and big places, not hamlets. */
 const COMPOUND_CLASSES = new Set(['country', 'admin1', 'region', 'city']);
 /** A city must be at least this big to be read from a modifier ("Quetta-based"), so "Taliban-backed" stays a group. */
@@ -32,6 +35,8 @@ const MIN_CITY_POPULATION = 100_000;
 /** Places fused into hyphenated modifiers, on the place word only, where no toponym is found yet. */
 export function compoundToponyms(text: string, gaz: Gazetteer, found: readonly Span[]): Toponym[] {
   const out: Toponym[] = [];
+  // Most articles hold no such modifier: a plain scan for the suffix spares the Unicode pattern.
+  if (!COMPOUND_SUFFIX.test(text)) return out;
   for (const m of text.matchAll(COMPOUND)) {
     // A capitalised article or sentence-initial word before the place is not part of its name.
     const lead = /^(?:The|A|An|Its|Their|Both|Some) /.exec(m[1] as string)?.[0].length ?? 0;
