@@ -197,7 +197,7 @@ const MEMBERS_AFTER =
 const RELAYED_BEFORE =
   /\b(?:carried|published|released|relayed|posted|broadcast|aired|reported|circulated|shared|quoted|cited|issued|distributed)\s+$/i;
 const NOT_AGENT_BEFORE =
-  /\b(?:took place|takes place|happened|occurred|located|situated|stationed|parked|lying|lies|lay|stood|standing|stands|investigation|investigated|probe|probed|inquiry|examined|reviewed|condemned|critici[sz]ed|denounced)\s+$/i;
+  /\b(?:took place|takes place|happened|occurred|located|situated|stationed|parked|lying|lies|lay|stood|standing|stands|investigation|investigated|probe|probed|inquiry|examined|reviewed|condemned|critici[sz]ed|denounced|(?:a|an|the|its|their)\s+(?:[\w-]+\s+){1,2}(?:used|owned|run|operated|held|controlled|occupied|built|frequented|managed|manned|guarded|escorted|inhabited|dominated|dug|set up))\s+$/i;
 /** Names of news media: they carry a claim, they never carry out the act. */
 const MEDIA_NAME = /\b(?:news|press|media|radio|television|broadcast\w*|newspaper|gazette|channel)\b|\bTV\b/;
 function isMediaOutlet(e: Entity): boolean {
@@ -266,7 +266,8 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
     // "a statement carried by the Islamic State's Amaq news agency": who relayed a message.
     if (/^by\b/i.test(m[0]) && RELAYED_BEFORE.test(chunk.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "the ambush took place by Shalal al-Matar": "by" a place is beside it, not its agent; "under
-    // investigation by the IPOA": the body that looks into an act did not do it.
+    // investigation by the IPOA": the body that looks into an act did not do it; "struck a hideout
+    // used by the militants": the agent of a participle describing the target is no attacker.
     if (/^by\b/i.test(m[0]) && NOT_AGENT_BEFORE.test(chunk.slice(Math.max(0, m.index - 30), m.index)))
       continue;
     const from = span.start + m.index + m[0].length;
@@ -327,7 +328,41 @@ const TARGET_RE =
 
 /** Phrases that a lazy noun-phrase match picks up but that are no target. */
 const BAD_TARGET =
-  /^(?:in|on|at|by|with|from|to|of|for|into)\b|\b(?:when|who|which|that|where|while|monday|tuesday|wednesday|thursday|friday|saturday|sunday|evening|morning|afternoon|night|a\.m|p\.m|week|month|year)\b/i;
+  /^(?:in|on|at|by|with|from|to|of|for|into|and|or|but|even|also|senior|member)\b|\b(?:when|who|whom|whose|which|that|where|while|monday|tuesday|wednesday|thursday|friday|saturday|sunday|evening|morning|afternoon|night|a\.m|p\.m|week|month|year|to|in|at|on|among|after|before|was|were|is|are|been|way|died|said)\b/i;
+
+/** A count or quantity opening a description: the toll says how many, the target says who. */
+const COUNT_LEAD =
+  /^(?:(?:at least|about|around|some|nearly|more than|over|up to|another|other)\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundreds?|dozens?|scores?|several|many|some|few|a few|a handful|a number)(?:-\w+)?\s+(?:of\s+(?:the\s+)?)?/i;
+/** Words a description cannot end on: modifiers left without their noun ("a senior"). */
+const DANGLING_END = /\b(?:senior|junior|former|top|local|foreign|other|several|many|some|own)$/i;
+/** A country abbreviation ("U.S") is an actor's name cut short, not a description. */
+const ABBREVIATION = /^\p{Lu}(?:\.\p{Lu})+\.?$/u;
+
+/**
+ * The description of who or what was hit, as a target: articles and counts taken off ("twelve
+ * passengers" → "passengers"), or null for what a lazy noun-phrase match picked up that is none.
+ */
+export function targetDescription(raw: string): string | null {
+  const desc = raw
+    .trim()
+    .replace(/^(?:a|an|the)\s+/i, '')
+    .replace(COUNT_LEAD, '')
+    .trim();
+  if (!desc || BAD_TARGET.test(desc) || DANGLING_END.test(desc) || ABBREVIATION.test(desc)) return null;
+  return desc;
+}
+
+/**
+ * Targets without repeats: a description that ends another one ("soldiers" in "Iraqi soldiers")
+ * adds nothing to it, whichever was found first.
+ */
+export function distinctTargets(targets: readonly string[]): string[] {
+  const lower = targets.map((t) => t.toLowerCase());
+  return targets.filter((t, i) => {
+    const mine = lower[i] as string;
+    return !lower.some((other, j) => j !== i && (other === mine ? j < i : other.endsWith(` ${mine}`)));
+  });
+}
 
 /** Target descriptions (and actor ids inside them) in a span. */
 export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<string>): string[] {
@@ -340,8 +375,8 @@ export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<stri
     const actors = mentionsIn(ctx, npStart, npStart + np.length, ['group', 'organization', 'person']);
     for (const a of actors)
       if (!exclude.has(a.entity.id) && !out.includes(a.entity.id)) out.push(a.entity.id);
-    const desc = np.replace(/^(?:a|an|the)\s+/i, '').trim();
-    if (!actors.length && desc && !out.includes(desc) && !BAD_TARGET.test(desc)) out.push(desc);
+    const desc = actors.length ? null : targetDescription(np);
+    if (desc && !out.includes(desc)) out.push(desc);
   }
   // "killed two suspected al-Qaeda in the Arabian Peninsula members", "bombed an ISWAP camp":
   // a named group standing as the modifier of a target noun is the target.

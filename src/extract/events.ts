@@ -20,10 +20,12 @@ import {
 } from './context.js';
 import {
   dateIn,
+  distinctTargets,
   isStatementDate,
   locationIn,
   perpetratorsIn,
   resolveType,
+  targetDescription,
   targetsIn,
 } from './event-arguments.js';
 import { readTrigger } from './event-count.js';
@@ -502,7 +504,10 @@ function newDraft(
     ),
     ...targetsIn(ctx, span, exclude),
   ];
-  for (const v of cas.victims) if (!targets.includes(v.text) && targets.length < 6) targets.push(v.text);
+  for (const v of cas.victims) {
+    const desc = targetDescription(v.text);
+    if (desc && !targets.includes(desc) && targets.length < 6) targets.push(desc);
+  }
   const words = ctx.text.slice(span.start, span.end);
   // "the attack", "that raid" refer back; "the militants captured" is a subject and its verb.
   const verbTrigger = /^\w+ed\b/i.test(ctx.text.slice(hit.start, hit.end));
@@ -1346,7 +1351,7 @@ export function finalizeEvents(
       date: d.date ?? { start: null, end: null, precision: 'unknown', text: null },
       location: location?.id ?? null,
       perpetrators: [...new Set(perpetrators)],
-      targets: d.targets.filter((t) => !d.perpetrators.has(t)),
+      targets: distinctTargets(d.targets.filter((t) => !d.perpetrators.has(t))),
       claimedBy: [...d.claimedBy],
       fatalities: d.fatalities,
       injured: d.injured,

@@ -1,5 +1,6 @@
 /** Unit cases for events, relations, sources and modality, with hand-built entities. */
 import { describe, expect, it } from 'vitest';
+import { distinctTargets, targetDescription } from '../../src/extract/event-arguments.js';
 import { extract, names, type EntitySpec } from './helpers.js';
 
 const PK = { lat: 30, lon: 70, featureClass: 'country' as const, countryCode: 'PK' };
@@ -154,6 +155,33 @@ describe('events', () => {
       category: 'protests',
       type: 'protest_with_intervention',
     });
+  });
+});
+
+describe('event targets and agents', () => {
+  it('describes who was hit without counts, fragments or repeats', () => {
+    expect(targetDescription('twelve passengers')).toBe('passengers');
+    expect(targetDescription('dozens of the troops')).toBe('troops');
+    expect(targetDescription('was an officer')).toBeNull();
+    expect(targetDescription('way to a checkpoint')).toBeNull();
+    expect(targetDescription('a senior')).toBeNull();
+    expect(targetDescription('U.S')).toBeNull();
+    expect(
+      distinctTargets(['soldiers', 'Iraqi soldiers', 'checkpoint', 'army checkpoint', 'soldiers']),
+    ).toEqual(['Iraqi soldiers', 'army checkpoint']);
+    const { facts } = run(
+      'Militants killed two soldiers and wounded three at a checkpoint in Quetta on Sunday; one of the wounded was an officer.',
+    );
+    expect(facts.events[0]?.targets).toEqual(['soldiers']);
+  });
+
+  it('the agent of a participle describing the target is no attacker', () => {
+    const { facts, entities } = run(
+      'On Monday, jets struck a hideout used by TTP fighters in North Waziristan, killing five of them, the military said.',
+    );
+    const strike = facts.events.find((e) => e.type === 'air_drone_strike');
+    expect(strike).toBeDefined();
+    expect(names(entities, strike!.perpetrators)).not.toContain('Tehreek-i-Taliban Pakistan');
   });
 });
 

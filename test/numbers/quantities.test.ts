@@ -62,4 +62,14 @@ describe('findQuantities', () => {
     expect(q.phrase).toBe('TTP functionaries');
     expect(text.slice(q.phraseStart, q.phraseEnd)).toBe('TTP functionaries');
   });
+
+  it('ends the phrase before a participle or adverb told of the noun, not inside its modifiers', () => {
+    expect(one('killing two farmers working in their fields')?.phrase).toBe('farmers');
+    expect(one('five people buried under the rubble')?.phrase).toBe('people');
+    expect(one('12 protesters lying on the road')?.phrase).toBe('protesters');
+    expect(one('three soldiers also died')?.phrase).toBe('soldiers');
+    expect(one('two militants near the border')?.phrase).toBe('militants');
+    expect(one('four heavily armed men stormed the post')?.phrase).toBe('heavily armed men');
+    expect(one('three newly recruited soldiers')?.phrase).toBe('newly recruited soldiers');
+  });
 });

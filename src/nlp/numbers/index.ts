@@ -39,8 +39,13 @@ const STOP = new Set(
   `of in on at and or were was are is had have has been be being who whom which that to from by with as for the a an
 their its his her our than but while when after before during including among said says say told
 killed dead died die wounded injured hurt killing wounding injuring lost perished missing abducted kidnapped
-arrested detained more less other others' per`.split(/\s+/),
+arrested detained more less other others' per over under near also even whose into onto inside outside across
+were there here then now still`.split(/\s+/),
 );
+/** A lower-case participle ("working", "buried"); "-ing"/"-ed" words before the noun are modifiers. */
+const PARTICIPLE = /^[a-z]{2,}(?:ing|ed)$/;
+/** A plural noun the phrase may end on ("farmers", "people"), unlike a modifier ("heavily armed"). */
+const PLURAL_HEAD = /^(?:[a-z]+[^s\W]s|people|men|women|children|police|personnel|staff|youth|cattle)$/;
 /** Units and clock words, matched as whole words ("am" must not catch "American"). */
 const NOT_COUNTABLE =
   /^(?:a\.?m\.?|p\.?m\.?|pm|am|percent|per|%|km|kilomet\w*|kilograms?|kg|miles?|metres?|meters?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|o'clock|times|mm)(?![\p{L}\d])/iu;
@@ -92,6 +97,9 @@ function countedPhrase(
     if (!m || !m[1]) break;
     const word = m[1].replace(/[.'’]+$/, '');
     if (STOP.has(word.toLowerCase()) && !(n === 0 && /^(wounded|injured|dead|others)$/i.test(word))) break;
+    // "farmers working in fields", "people buried under debris": a participle after the noun
+    // starts what is told of them, not the noun phrase.
+    if (n > 0 && PARTICIPLE.test(word) && PLURAL_HEAD.test(head)) break;
     const wStart = pos + m[0].length - m[1].length;
     if (start < 0) start = wStart;
     end = wStart + word.length;
