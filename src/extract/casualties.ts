@@ -160,10 +160,25 @@ export function findCasualties(ctx: DocContext, start: number, end: number): Cas
   let prev: Hit | null = null;
   let group: Count | null = null;
   let groupStart = start;
+  let groupEnd = start;
+  // Where the fatal and the injury counts kept so far begin in the text.
+  let fatalStart = start;
+  let injuredStart = start;
+  /**
+   * "Four militants were killed near Kulachi, where two soldiers also lost their lives": the dead
+   * of the two sides add up, their text running from the first count to the second; another figure
+   * for the same side is a repetition and the larger one stands.
+   */
+  const keep = (kept: Count | null, keptStart: number, g: Count): [Count, number] => {
+    if (!kept) return [g, groupStart];
+    const both = combineCounts(kept, g) as Count;
+    if (both === kept || both === g) return [both, both === g ? groupStart : keptStart];
+    return [{ min: both.min, max: both.max, text: text.slice(keptStart, groupEnd) }, keptStart];
+  };
   const flush = (): void => {
     if (!prev || !group) return;
-    if (prev.fatal) fatalities = better(fatalities, group);
-    else injured = better(injured, group);
+    if (prev.fatal) [fatalities, fatalStart] = keep(fatalities, fatalStart, group);
+    else [injured, injuredStart] = keep(injured, injuredStart, group);
   };
   const qs = within(ctx.quantities, start, end);
   const hits = qs.map((q) => classify(ctx, q, start, end));
@@ -192,12 +207,14 @@ export function findCasualties(ctx: DocContext, start: number, end: number): Cas
       max: hit.q.max,
       text: text.slice(q.start, Math.max(hit.cueEnd, q.phraseEnd ?? q.end)),
     };
-    if (prev && group && joinsPrevious(ctx, prev, hit))
+    if (prev && group && joinsPrevious(ctx, prev, hit)) {
       group = addCounts(group, own, text.slice(groupStart, Math.max(hit.cueEnd, q.phraseEnd ?? q.end)));
-    else {
+      groupEnd = Math.max(hit.cueEnd, q.phraseEnd ?? q.end);
+    } else {
       flush();
       group = own;
       groupStart = q.start;
+      groupEnd = Math.max(hit.cueEnd, q.phraseEnd ?? q.end);
     }
     const item = LIST_ITEM.exec(text.slice(q.phraseEnd ?? q.end, end));
     if (item && hit.fatal) group = addCounts(group, { min: 1, max: 1, text: null }, group.text ?? '');

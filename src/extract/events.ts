@@ -799,7 +799,9 @@ function casualtyOnlyDraft(
   const words = ctx.text.slice(clause.start, clause.end);
   // "a hospital spokesperson said 23 wounded people had been brought in": a count of wounded
   // told with no incident yet is of one all the same.
-  const dead = !!cas.fatalities && /\b(?:killed|dead|died|bodies|toll|succumbed)\b/i.test(words);
+  const dead =
+    !!cas.fatalities &&
+    /\b(?:killed|dead|died|bodies|toll|succumbed|perished|slain|lost (?:their|his|her) lives)\b/i.test(words);
   const hurt = !!cas.injured && /\b(?:wounded|injured|hurt)\b/i.test(words);
   if (!dead && !hurt) return null;
   const anchor = { start: clause.start, end: clause.start, cls: 'killing' as TriggerClass, priority: 0 };

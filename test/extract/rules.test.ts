@@ -175,6 +175,21 @@ describe('event targets and agents', () => {
     expect(facts.events[0]?.targets).toEqual(['soldiers']);
   });
 
+  it('the dead of both sides told in one clause add up; "lost their lives" is a toll of its own', () => {
+    const text = 'Four militants were killed near Quetta, where two soldiers also lost their lives.';
+    const both = run(text).facts.events[0]?.fatalities;
+    expect(both).toMatchObject({ min: 6, max: 6 });
+    expect(text.includes(both?.text ?? '-')).toBe(true);
+    // Two figures for one side are one toll told twice: the larger stands.
+    expect(
+      run('Militants killed 12 soldiers near Quetta, where at least 14 soldiers were killed, police said.')
+        .facts.events[0]?.fatalities?.min,
+    ).toBe(14);
+    expect(run('Two soldiers lost their lives near Quetta on Sunday.').facts.events[0]?.fatalities?.min).toBe(
+      2,
+    );
+  });
+
   it('the agent of a participle describing the target is no attacker', () => {
     const { facts, entities } = run(
       'On Monday, jets struck a hideout used by TTP fighters in North Waziristan, killing five of them, the military said.',
