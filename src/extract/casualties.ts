@@ -10,6 +10,7 @@ import type { Count } from '../core/index.js';
 import type { Quantity } from '../nlp/numbers/index.js';
 import { UNITS } from '../nlp/numbers/number-words.js';
 import { within, type DocContext } from './context.js';
+import { RUNNING_TOLL_LEAD } from './lexicon/event-triggers.js';
 
 export interface Casualties {
   readonly fatalities: Count | null;
@@ -65,6 +66,12 @@ interface Hit {
 }
 
 /** Classifies one quantity as a count of dead or wounded, or neither (null). */
+/** "an insurgency that has killed thousands": the count is a war's running toll. */
+const RUNNING_TOLL_BEFORE = new RegExp(
+  `${RUNNING_TOLL_LEAD}(?:killed|claimed the lives of|left)\\s+(?:more than\\s+|at least\\s+|over\\s+|some\\s+|about\\s+|nearly\\s+|tens of\\s+|hundreds of\\s+)?$`,
+  'i',
+);
+
 function classify(ctx: DocContext, q: Quantity, start: number, end: number): Hit | null | 'among' {
   const { text } = ctx;
   if (!countsPeople(q)) return null;
@@ -79,6 +86,8 @@ function classify(ctx: DocContext, q: Quantity, start: number, end: number): Hit
   const after = text.slice(tail, Math.min(end, tail + 90));
   if (AMONG_AFTER.test(text.slice(q.end, Math.min(end, q.end + 60)))) return 'among';
   const before = text.slice(Math.max(start, q.start - 60), q.start);
+  // "an insurgency that has killed thousands": a war's running toll, not this incident's.
+  if (RUNNING_TOLL_BEFORE.test(before)) return null;
   // "two of them seriously" is a part of a count told before; "killed three of them" is a count.
   // "two more policemen were in critical condition": more of them, still alive, are wounded.
   const more = MORE_CRITICAL_AFTER.exec(text.slice(q.end, Math.min(end, q.end + 90)));

@@ -160,7 +160,25 @@ const ACTOR_VERB =
   /^\s*(?:(?:suicide\s+)?(?:fighters|militants|gunmen|members|cadres|insurgents|rebels|jihadists|troops|soldiers|forces|police|officers|men|bombers?|attackers?|jets|warplanes|drones?)\s+)?(?:had\s+|have\s+|has\s+|also\s+|then\s+|allegedly\s+|reportedly\s+)*(?:attacked|stormed|killed|ambushed|overran|laid siege|shot|opened fire|carried out|launched|struck|seized|captured|abducted|kidnapped|detained|arrested|bombed|shelled|raided|targeted|hit|fired|set off|blew|mounted|staged|clashed|fought|battled|engaged|executed|beheaded|burned|torched|retook|recaptured)\b/i;
 
 /** A relative clause or an appositive between an actor and its verb ("the ADF, an armed group of …, had carried out"). */
-const RELATIVE_AFTER = /^(?:\s*\([^()]{1,20}\))?\)?,\s+(?:which|who|that|an?|the)\b[^,.;]{1,90},/i;
+const RELATIVE_AFTER = /^(?:\s*\([^()]{1,20}\))?\)?,\s+(?:which|who|that|an?|the)\b/i;
+const RELATIVE_REACH = 160;
+
+/**
+ * True when a relative clause or appositive right after an actor ends in a comma followed by the
+ * actor's verb: "IS Sahel Province, which is active in the area where Niger, Mali and Burkina
+ * Faso meet, carried out …". The clause may hold commas of its own, so each comma is tried.
+ */
+function verbAfterRelative(text: string, from: number, end: number): boolean {
+  const window = text.slice(from, Math.min(end, from + RELATIVE_REACH));
+  if (!RELATIVE_AFTER.test(window)) return false;
+  const open = window.indexOf(',');
+  for (let c = window.indexOf(',', open + 1); c >= 0; c = window.indexOf(',', c + 1)) {
+    if (/[.;]/.test(window.slice(open, c))) return false;
+    if (ACTOR_VERB.test(text.slice(from + c + 1, end))) return true;
+  }
+  return false;
+}
+
 /** "findings suggested the ADF had carried out …": an actor told under a hedge is alleged. */
 const HEDGE_BEFORE =
   /\b(?:suggest(?:s|ed)?|believe[sd]?|suspect(?:s|ed)?|think|thought|alleged(?:ly)?|allege[sd]?|accuse[sd]?|likely|probably|possibly|may|might|could)\b/i;
@@ -302,11 +320,7 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
       continue;
     // "gunmen from the Maute group, which had pledged allegiance to IS, seized …": the relative
     // clause stands between the actor and its verb.
-    const relative = RELATIVE_AFTER.exec(ctx.text.slice(m.end, Math.min(span.end, m.end + 110)));
-    if (
-      ACTOR_VERB.test(rest) ||
-      (relative && ACTOR_VERB.test(ctx.text.slice(m.end + relative[0].length, span.end)))
-    )
+    if (ACTOR_VERB.test(rest) || verbAfterRelative(ctx.text, m.end, span.end))
       add(
         m.entity,
         HEDGE_BEFORE.test(ctx.text.slice(Math.max(span.start, m.start - 40), m.start)) ? 'alleged' : 'agent',

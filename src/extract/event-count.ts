@@ -10,6 +10,7 @@ import {
   AGGREGATE_BEFORE,
   IRREALIS_BEFORE,
   PLURAL_GENERIC_BEFORE,
+  RUNNING_TOLL_LEAD,
   UNCERTAIN_PAST_BEFORE,
 } from './lexicon/event-triggers.js';
 
@@ -24,6 +25,12 @@ export interface TriggerReading {
 
 const PLURAL = /(?:s|es)$/i;
 const IRREALIS_AFTER = /^\s+(?:was|were|is|are)\s+(?:likely|possible|feared|expected|planned|imminent)\b/i;
+
+/**
+ * "an insurgency that has killed thousands", "the conflict, which has killed more than 6,000
+ * people": a war's running toll told by its abstract noun sums many incidents.
+ */
+const CUMULATIVE_TOLL_BEFORE = new RegExp(`${RUNNING_TOLL_LEAD}(?:[a-z]+ly\\s+)?$`, 'i');
 
 /** Reads the count and genericity of the trigger at `trigger` in a clause starting at `clauseStart`. */
 const PLURAL_OF_COUNT =
@@ -53,6 +60,7 @@ export function readTrigger(ctx: DocContext, clauseStart: number, trigger: Span)
   const ofVictims = PLURAL_OF_COUNT.test(ctx.text.slice(trigger.end, trigger.end + 40));
   const aggregate =
     AGGREGATE_BEFORE.test(before) ||
+    CUMULATIVE_TOLL_BEFORE.test(before) ||
     (plural &&
       !ofVictims &&
       (PLURAL_GENERIC_BEFORE.test(before) ||

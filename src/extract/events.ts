@@ -294,7 +294,31 @@ function mergeTarget(
 const OWN_ACCOUNT =
   /\b(?:said|says|claimed|claims|announced|boasted)\b[^.;]{0,40}\b(?:its|their) (?:fighters|men|militants|mujahideen|soldiers)\b/i;
 
-/** Merges a clause's draft into the incident it continues; tolls of both sides add up only within one sentence. */
+/**
+ * True when one source told both tolls ("…, the defence ministry said" … "the ministry said,
+ * adding that the army had neutralised about 60 assailants"): its figures for the two sides are
+ * parts of one account, not rival claims, and add up across sentences. A party's account of its
+ * own deed never counts as such a source.
+ */
+function sameSpeaker(ctx: DocContext, a: Iterable<Attribution>, b: Iterable<Attribution>): boolean {
+  const heads = (atts: Iterable<Attribution>): Set<string> | null => {
+    const out = new Set<string>();
+    for (const x of atts) {
+      if (x.selfClaim || x.kind === 'perpetrator_claim') return null;
+      const head = /([a-z]+)\W*$/i.exec(ctx.text.slice(x.span.start, x.span.end))?.[1]?.toLowerCase();
+      if (x.entity) out.add(x.entity.id);
+      else if (head) out.add(head);
+    }
+    return out;
+  };
+  const ha = heads(a);
+  const hb = heads(b);
+  if (!ha || !hb) return false;
+  for (const h of hb) if (ha.has(h)) return true;
+  return false;
+}
+
+/** Merges a clause's draft into the incident it continues; tolls of both sides add up within one sentence or one source's account. */
 function absorb(into: EventDraft, from: EventDraft, sameSentence: boolean): void {
   // A perpetrator's or an alleger's account does not re-type an incident others told
   // ("its fighters had captured the military airport" in a raid on the airport).
@@ -588,9 +612,9 @@ function attachLooseFacts(
   if ((cas.fatalities || cas.injured) && !(selfClaimed && (current.fatalities || current.injured))) {
     // Tolls of the two sides add up when one sentence tells both; across sentences they are
     // often rival claims ("the army killed 20 assailants"; "JNIM said it killed dozens of soldiers").
-    const sameSentence = current.evidence.some(
-      (e) => e.start >= clause.sentenceStart && e.end <= clause.sentenceEnd,
-    );
+    const sameSentence =
+      current.evidence.some((e) => e.start >= clause.sentenceStart && e.end <= clause.sentenceEnd) ||
+      sameSpeaker(ctx, current.attributions, atts);
     current.fatalities = combineCounts(current.fatalities, cas.fatalities, sameSentence);
     current.injured = combineCounts(current.injured, cas.injured, sameSentence);
     current.evidence.push({ start: clause.start, end: clause.end });
@@ -1198,9 +1222,9 @@ export function draftEvents(
         claimTarget(ctx, drafts, facts) ??
         (separate ? null : mergeTarget(drafts, facts, exclude));
       if (into) {
-        const sameSentence = into.evidence.some(
-          (e) => e.start >= clause.sentenceStart && e.end <= clause.sentenceEnd,
-        );
+        const sameSentence =
+          into.evidence.some((e) => e.start >= clause.sentenceStart && e.end <= clause.sentenceEnd) ||
+          sameSpeaker(ctx, into.attributions, facts.draft.attributions);
         // "Envoys of Britain, the United States, Germany … were troubled by the violence during
         // the demonstrations": a reference to a told incident is placed in a whole country only
         // by a country named next to it; countries elsewhere in its clause are actors.

@@ -198,7 +198,7 @@ export const FRAME_PATTERNS: readonly Pattern[] = [
   {
     // "the Houthis control the capital Sanaa", "took control of Nyabiondo", "seized Kabul"
     re: g(
-      String.raw`\b(?:controls?|controlled|controlling|(?:took|taken|take|takes|taking|seized|seize|seizing|gained|wrested|wrest|in|under its|regained|retook) control (?:of|over)|(?:hold|holds|held|holding) sway over|(?:seized|seize|seizes|captured|capture|captures|overran|overrun|overruns|occupies|occupied|occupy)(?! by))\s+`,
+      String.raw`\b(?:controls?|controlled|controlling|(?:took|taken|take|takes|taking|seized|seize|seizing|gained|wrested|wrest|in|under its|regained|retook) control (?:of|over)|(?:hold|holds|held|holding) sway over|(?:seized|seize|seizes|captured|capture|captures|overran|overrun|overruns|occupies|occupied|occupy)(?! by))\s+(?!power\b|the (?:initiative|reins)\b)`,
     ),
     apply: (ctx, _m, at, sent, emit) => {
       if (PASSIVE_BEFORE.test(ctx.text.slice(Math.max(sent.start, at.start - 20), at.start))) return;

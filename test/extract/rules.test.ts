@@ -190,6 +190,30 @@ describe('event targets and agents', () => {
     );
   });
 
+  it("a war's running toll is no incident; a toll inside a report of one is", () => {
+    expect(
+      run('The conflict, which has killed more than 6,000 people, shows no sign of ending.').facts.events,
+    ).toEqual([]);
+    const { facts } = run(
+      'JNIM fighters killed 12 soldiers in Mali on Monday, analysts said, in an insurgency that has killed thousands.',
+    );
+    expect(facts.events.map((e) => e.fatalities?.min)).toEqual([12]);
+  });
+
+  it('an actor separated from its verb by a relative clause with commas of its own', () => {
+    const { facts, entities } = run(
+      'JNIM, which is active in the border area where Mali, Niger and Burkina Faso meet, carried out an attack on a base in Mali on Monday, killing 12 soldiers.',
+    );
+    expect(names(entities, facts.events[0]?.perpetrators ?? [])).toEqual(['JNIM']);
+  });
+
+  it("one source's tolls of the two sides add up across its sentences", () => {
+    const { facts } = run(
+      'Militants killed at least 17 soldiers in an ambush in North Waziristan on Wednesday, the military said. The convoy was attacked by dozens of fighters, the military said, adding that troops had killed about 20 attackers.',
+    );
+    expect(facts.events[0]?.fatalities?.min).toBe(37);
+  });
+
   it('the agent of a participle describing the target is no attacker', () => {
     const { facts, entities } = run(
       'On Monday, jets struck a hideout used by TTP fighters in North Waziristan, killing five of them, the military said.',
@@ -499,6 +523,14 @@ describe('relation frames (verb frames, appositives, rivals, places)', () => {
     // The place is no subject here: what lies in it struggles with the insurgency.
     expect(
       rels('Schools in Borno are struggling with an insurgency led by ISWAP, teachers say.', 'operates_in'),
+    ).toEqual([]);
+  });
+  it('"seized power" places no group', () => {
+    expect(
+      rels(
+        'ISWAP attacked a base in Borno on Monday. The junta, which seized power in a coup in 2023, has expelled French troops and turned to Pakistan for help.',
+        'operates_in',
+      ).filter((r) => r[1] === 'Pakistan'),
     ).toEqual([]);
   });
   it('targets: the personnel of a group among the objects', () => {

@@ -212,3 +212,10 @@ export const IRREALIS_BEFORE =
  */
 export const ANAPHORIC_BEFORE =
   /\b(?:the|that|this|the same|thursday's|sunday's|saturday's|friday's|monday's|tuesday's|wednesday's|yesterday's|today's|its|their)\s+(?:(?!(?:had|has|have|was|were|is|are|been|would|will|could|may|might|did|also|then|month|week|year|morning|evening|afternoon|night)\b)[^\s,;:.]+\s+){0,2}$/i;
+
+/**
+ * "an insurgency that has killed thousands", "the conflict, which has already killed 6,000": a
+ * war named by an abstract noun, with its running toll's perfect tense. What follows is the
+ * sum of many incidents, not one.
+ */
+export const RUNNING_TOLL_LEAD = String.raw`\b(?:insurgency|insurgencies|conflict|war|violence|fighting|unrest|crisis|rebellion|uprising|militancy|campaign|jihad|bloodshed)\s*,?\s+(?:that|which)?\s*(?:has|have|had)\s+(?:(?:so far|already|since|now|reportedly)\s+)*`;
