@@ -742,6 +742,10 @@ function inheritContext(
   return d;
 }
 
+/** "after two days of (heavy) fighting", "following fierce clashes": the fight that won a place. */
+const FIGHT_LEADING_TO =
+  /\b(?:after|following)\s+(?:(?:several|two|three|four|five|days|weeks|hours|of|heavy|fierce|intense|days-long|weeks-long|a|an|the)\s+){0,4}$/i;
+
 /** "Separately, …", "In another incident, …", "Elsewhere, …": the sentence opens a new incident. */
 const SEPARATE_INCIDENT =
   /^\s*(?:separately\b|elsewhere\b|in (?:a |an )?(?:separate|another|other|unrelated|second) (?:incident|attack|development|case|operation|raid)s?\b)/i;
@@ -1113,6 +1117,17 @@ export function draftEvents(
         REFERENCED_BEFORE.test(ctx.text.slice(Math.max(clause.start, h.start - 60), h.start)) &&
         h.cls !== 'killing',
     );
+    // "seized the town after two days of fighting": the fighting is how the town was taken, one
+    // incident with the capture, not an earlier one.
+    if (inClause.some((h) => h.cls === 'territory' && !referenced.includes(h)))
+      for (let i = referenced.length - 1; i >= 0; i--) {
+        const r = referenced[i] as TriggerHit;
+        if (
+          (r.cls === 'armed_clash' || r.cls === 'violent') &&
+          FIGHT_LEADING_TO.test(ctx.text.slice(Math.max(clause.start, r.start - 40), r.start))
+        )
+          referenced.splice(i, 1);
+      }
     let own = inClause.filter((h) => !referenced.includes(h));
     if (referenced.length && own.every((h) => h.cls === 'killing')) {
       own = [...own, ...referenced];

@@ -214,6 +214,18 @@ describe('event targets and agents', () => {
     expect(facts.events[0]?.fatalities?.min).toBe(37);
   });
 
+  it('"seized the town after two days of fighting" is one incident, dated by the day told later', () => {
+    const { facts, entities } = run(
+      'Fighters of JNIM seized a town in Mali after two days of fighting with the army, officials said on Thursday. "JNIM entered the town on Tuesday evening," a resident said. At least 11 civilians were killed in the fighting.',
+    );
+    expect(facts.events).toHaveLength(1);
+    const e = facts.events[0]!;
+    expect(e.type).toBe('non_state_actor_overtakes_territory');
+    expect(e.date.start).toBe('2025-03-11');
+    expect(e.fatalities?.min).toBe(11);
+    expect(names(entities, e.perpetrators)).toEqual(['JNIM']);
+  });
+
   it('the agent of a participle describing the target is no attacker', () => {
     const { facts, entities } = run(
       'On Monday, jets struck a hideout used by TTP fighters in North Waziristan, killing five of them, the military said.',
