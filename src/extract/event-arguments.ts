@@ -117,7 +117,23 @@ export function locationIn(
       best = m;
     }
   }
-  return best?.entity ?? null;
+  return (best && capitalFromDateline(ctx, best)) ?? best?.entity ?? null;
+}
+
+const CAPITAL_AFTER = /^['’]s\s+capital\b/i;
+
+/**
+ * "near the presidential palace in Somalia's capital" in a story datelined MOGADISHU: the scene
+ * is the dateline's city when it lies in the country whose capital the text names.
+ */
+function capitalFromDateline(ctx: DocContext, m: Mention): Entity | null {
+  const cc = m.entity.geo?.countryCode;
+  if (!ctx.datelineSpan || m.entity.geo?.featureClass !== 'country' || !cc) return null;
+  if (!CAPITAL_AFTER.test(ctx.text.slice(m.end, m.end + 12))) return null;
+  // The dateline's own mentions (which mentionsIn leaves out: they are context, not the body).
+  const span = ctx.datelineSpan;
+  const place = within(ctx.mentions, span.start, span.end).find((x) => x.entity.type === 'location')?.entity;
+  return place?.geo?.featureClass === 'city' && place.geo.countryCode === cc ? place : null;
 }
 
 /** The time expression that dates an incident in `span`: the nearest one that is not a statement's date. */

@@ -226,6 +226,39 @@ describe('event targets and agents', () => {
     expect(names(entities, e.perpetrators)).toEqual(['JNIM']);
   });
 
+  it('"in Somalia\'s capital" under a MOGADISHU dateline is Mogadishu', () => {
+    const specs: EntitySpec[] = [
+      {
+        type: 'location',
+        names: ['MOGADISHU', 'Mogadishu'],
+        geo: { lat: 2.04, lon: 45.34, featureClass: 'city', countryCode: 'SO' },
+      },
+      {
+        type: 'location',
+        names: ['Somalia'],
+        geo: { lat: 6, lon: 46, featureClass: 'country', countryCode: 'SO' },
+      },
+      {
+        type: 'location',
+        names: ['Kenya'],
+        geo: { lat: 0.5, lon: 38, featureClass: 'country', countryCode: 'KE' },
+      },
+    ];
+    const place = (text: string) => {
+      const { facts, entities } = extract(text, specs, '2025-03-12', {
+        dateline: text.slice(0, text.indexOf('—') + 1),
+      });
+      return names(entities, [facts.events[0]?.location ?? ''])[0];
+    };
+    expect(place("MOGADISHU, Somalia — A car bomb killed nine people in Somalia's capital on Friday.")).toBe(
+      'MOGADISHU',
+    );
+    // Another country's capital is not the dateline's city.
+    expect(place("MOGADISHU, Somalia — A car bomb killed nine people in Kenya's capital on Friday.")).toBe(
+      'Kenya',
+    );
+  });
+
   it('the agent of a participle describing the target is no attacker', () => {
     const { facts, entities } = run(
       'On Monday, jets struck a hideout used by TTP fighters in North Waziristan, killing five of them, the military said.',
