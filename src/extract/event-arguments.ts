@@ -178,6 +178,11 @@ const ACTOR_VERB =
 /** A relative clause or an appositive between an actor and its verb ("the ADF, an armed group of …, had carried out"). */
 const RELATIVE_AFTER = /^(?:\s*\([^()]{1,20}\))?\)?,\s+(?:which|who|that|an?|the)\b/i;
 const RELATIVE_REACH = 160;
+/** A person's possessive before the noun that acts ("Khan's party", "Baghdadi's men"). */
+const POSSESSOR_OF_NOUN =
+  /^['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:party|men|supporters|followers|loyalists|fighters|forces|movement|group|faction|militia|bodyguards|guards|son|brother|family|government|administration|campaign)\b/;
+const FOLLOWERS_OF_BEFORE =
+  /\b(?:supporters|followers|loyalists|backers|sympathi[sz]ers|devotees|fans|admirers)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
 
 /**
  * True when a relative clause or appositive right after an actor ends in a comma followed by the
@@ -321,7 +326,9 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
       continue;
     if (actors.length) {
       for (const a of actors)
-        if (!isParentOfNamed(ctx, a, end)) add(a.entity, ALLEGING_BY.test(m[0]) ? 'alleged' : 'agent');
+        // "accused Khan's party of …": the possessor names whose party, not who is accused.
+        if (!isParentOfNamed(ctx, a, end) && !POSSESSOR_OF_NOUN.test(ctx.text.slice(a.end, a.end + 30)))
+          add(a.entity, ALLEGING_BY.test(m[0]) ? 'alleged' : 'agent');
       continue;
     }
     if (/^(?:the|this|that) (?:\w+ )?(?:group|outfit|militants|organi[sz]ation)\b/i.test(after))
@@ -329,6 +336,12 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
   }
   for (const m of mentionsIn(ctx, span.start, span.end, ['group', 'organization', 'person'])) {
     const rest = ctx.text.slice(m.end, Math.min(span.end, m.end + 60));
+    // "supporters of Imran Khan clashed": a person's followers act, not the person.
+    if (
+      m.entity.type === 'person' &&
+      FOLLOWERS_OF_BEFORE.test(ctx.text.slice(Math.max(span.start, m.start - 60), m.start))
+    )
+      continue;
     if (
       /^[-\s]?(?:linked|allied|backed|affiliated|inspired)\b/i.test(rest) ||
       isParentOfNamed(ctx, m, span.end)
@@ -468,7 +481,7 @@ export function resolveType(
         return 'protest_with_intervention';
       return 'peaceful_protest';
     case 'riot':
-      return /\b(?:mobs?|lynch)/i.test(words) ? 'mob_violence' : 'violent_demonstration';
+      return /\b(?:mobs?\b|lynch)/i.test(words) ? 'mob_violence' : 'violent_demonstration';
     case 'territory':
       return statePerpetrator || /\b(?:re-?captured|retook|retaken|regained|liberated)\b/i.test(words)
         ? 'government_regains_territory'

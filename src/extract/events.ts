@@ -746,6 +746,23 @@ function inheritContext(
 const FIGHT_LEADING_TO =
   /\b(?:after|following)\s+(?:(?:several|two|three|four|five|days|weeks|hours|of|heavy|fierce|intense|days-long|weeks-long|a|an|the)\s+){0,4}$/i;
 
+const CROWD = String.raw`(?:supporters|protesters|protestors|demonstrators|rioters|crowds?|mobs?|students|marchers|youths)`;
+const CROWD_BEFORE = new RegExp(String.raw`\b${CROWD}\b[^.;]{0,80}$`, 'i');
+const CROWD_AFTER = new RegExp(String.raw`^\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}${CROWD}\b`, 'i');
+
+/**
+ * "Thousands of supporters of Imran Khan clashed with police", "police clashed with stone-throwing
+ * protesters": a crowd on one side makes a clash a violent demonstration, not a battle.
+ */
+function isCrowdClash(text: string, h: TriggerHit): boolean {
+  if (h.cls !== 'armed_clash' || !/^clash/i.test(text.slice(h.start, h.end))) return false;
+  const sentenceStart = Math.max(text.lastIndexOf('. ', h.start), text.lastIndexOf('\n', h.start), 0);
+  return (
+    CROWD_BEFORE.test(text.slice(Math.max(sentenceStart, h.start - 100), h.start)) ||
+    CROWD_AFTER.test(text.slice(h.end, h.end + 60))
+  );
+}
+
 /** "Separately, …", "In another incident, …", "Elsewhere, …": the sentence opens a new incident. */
 const SEPARATE_INCIDENT =
   /^\s*(?:separately\b|elsewhere\b|in (?:a |an )?(?:separate|another|other|unrelated|second) (?:incident|attack|development|case|operation|raid)s?\b)/i;
@@ -1101,7 +1118,9 @@ export function draftEvents(
   attributions: readonly Attribution[],
   statementStarts: ReadonlySet<number>,
 ): EventDraft[] {
-  const hits = findTriggers(ctx.text);
+  const hits = findTriggers(ctx.text).map((h) =>
+    isCrowdClash(ctx.text, h) ? { ...h, cls: 'riot' as const } : h,
+  );
   const drafts: EventDraft[] = [];
   for (const [clauseIndex, clause] of ctx.clauses.entries()) {
     const atts = attributionsOf(attributions, clause.sentence);

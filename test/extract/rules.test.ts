@@ -259,6 +259,28 @@ describe('event targets and agents', () => {
     );
   });
 
+  it('a crowd clashing with police is a violent demonstration; the leader they follow is no perpetrator', () => {
+    const specs: EntitySpec[] = [
+      { type: 'person', names: ['Imran Khan', 'Khan'] },
+      {
+        type: 'location',
+        names: ['Islamabad'],
+        geo: { lat: 33.7, lon: 73, featureClass: 'city', countryCode: 'PK' },
+      },
+    ];
+    const { facts } = extract(
+      "Thousands of supporters of Imran Khan clashed with police in Islamabad on Tuesday, and the interior minister accused Khan's party of bringing armed men to the rally. Mobile internet services were suspended.",
+      specs,
+      '2025-03-12',
+    );
+    expect(facts.events).toHaveLength(1);
+    expect(facts.events[0]).toMatchObject({ type: 'violent_demonstration', perpetrators: [] });
+    // Troops clashing with militants are still a battle.
+    expect(
+      run('Troops clashed with TTP militants in North Waziristan on Monday.').facts.events[0]?.type,
+    ).toBe('armed_clash');
+  });
+
   it('the agent of a participle describing the target is no attacker', () => {
     const { facts, entities } = run(
       'On Monday, jets struck a hideout used by TTP fighters in North Waziristan, killing five of them, the military said.',
