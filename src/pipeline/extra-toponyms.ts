@@ -111,12 +111,16 @@ const TAKES_PLACE_BEFORE =
 const OFFSHORE_BEFORE =
   /\b(?:vessel|ship|tanker|carrier|boat|dhow|coast|waters|sea|port|island)s?\s+(?:\S+\s+){0,4}?off\s+$/i;
 
+/** "the Redwani Payeen area of Kulgam", "the Mathra locality in Peshawar": a place noun after the name. */
+const PLACE_NOUN_AFTER =
+  /^\s+(?:area|areas|locality|neighbou?rhood|village|town|tehsil|sub-?division|block|mohalla|colony|suburb|township)\s+(?:of|in|near|on the outskirts of)\s+\p{Lu}/u;
+
 const NAME_PARTICLE_AFTER = /^ (?:da|de|do|dos|das|del|di|du|es|al|el|la|le) \p{Lu}[\p{L}'’-]+/u;
 
 /**
  * Names the words around them make a place whatever the NER took them for ("the village of
- * Tongo Tongo", "Yelwata in Benue state", "a tanker off Mocha"), unless the actor KB knows them as
- * an actor. Like appositives, the geoparser places them near the closest named town.
+ * Tongo Tongo", "Yelwata in Benue state", "the Redwani Payeen area of Kulgam", "a tanker off
+ * Mocha"), unless the actor KB knows them as an actor. Like appositives, the geoparser places them near the closest named town.
  */
 export function cuedToponyms(
   text: string,
@@ -135,7 +139,8 @@ export function cuedToponyms(
       !/\s/.test(surface) &&
       TAKES_PLACE_BEFORE.test(before) &&
       INSIDE_REGION_AFTER.test(text.slice(m.end, m.end + 60));
-    if (!of && !inside && !OFFSHORE_BEFORE.test(before)) continue;
+    const area = PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 40));
+    if (!of && !inside && !area && !OFFSHORE_BEFORE.test(before)) continue;
     const kind = of?.[1]?.toLowerCase();
     const cue: Toponym['cue'] = kind === 'district' ? 'admin2' : kind === 'coast' ? null : 'city';
     // "Mocímboa da Praia", "Dar es Salaam": a particle and a capitalised word go on with the name.

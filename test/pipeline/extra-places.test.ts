@@ -142,6 +142,16 @@ describe('cuedToponyms', () => {
       [],
     ).map((t) => [text.slice(t.start, t.end), t.cue]);
 
+  it('reads a name before "area of" or "locality in" a named place as a place', () => {
+    expect(
+      read('Forces launched a search operation in the Redwani Payeen area of Kulgam late on Wednesday.', [
+        'Redwani Payeen',
+      ]),
+    ).toEqual([['Redwani Payeen', 'city']]);
+    // A group's "area of operations" is no place noun before a name.
+    expect(read('ISKP widened its area of operations last year.', ['ISKP'])).toEqual([]);
+  });
+
   it('reads a name after "the village of", one placed "in X state" and one a ship lies off as places', () => {
     expect(read('Soldiers were killed near the village of Tongo Tongo in October.', ['Tongo Tongo'])).toEqual(
       [['Tongo Tongo', 'city']],
