@@ -371,7 +371,7 @@ const TARGET_RE =
 
 /** Phrases that a lazy noun-phrase match picks up but that are no target. */
 const BAD_TARGET =
-  /^(?:in|on|at|by|with|from|to|of|for|into|and|or|but|even|also|senior|member)\b|\b(?:when|who|whom|whose|which|that|where|while|monday|tuesday|wednesday|thursday|friday|saturday|sunday|evening|morning|afternoon|night|a\.m|p\.m|week|month|year|to|in|at|on|among|after|before|was|were|is|are|been|way|died|said)\b/i;
+  /^(?:in|on|at|by|with|from|to|of|for|into|and|or|but|even|also|senior|member|killed|killing|wounded|wounding|injured|injuring|shot|attacked|targeted|hit|struck)\b|\b(?:when|who|whom|whose|which|that|where|while|monday|tuesday|wednesday|thursday|friday|saturday|sunday|evening|morning|afternoon|night|a\.m|p\.m|week|month|year|to|in|at|on|among|after|before|was|were|is|are|been|way|died|said)\b/i;
 
 /** A count or quantity opening a description: the toll says how many, the target says who. */
 const COUNT_LEAD =
@@ -421,6 +421,12 @@ export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<stri
     const desc = actors.length ? null : targetDescription(np);
     if (desc && !out.includes(desc)) out.push(desc);
   }
+  // "the strike killed Abu Abdul Rahman al-Makki": a person named as the one killed is a target.
+  for (const m of mentionsIn(ctx, span.start, span.end, ['person'])) {
+    if (exclude.has(m.entity.id) || out.includes(m.entity.id)) continue;
+    if (PERSON_HIT_BEFORE.test(ctx.text.slice(Math.max(span.start, m.start - 40), m.start)))
+      out.push(m.entity.id);
+  }
   // "killed two suspected al-Qaeda in the Arabian Peninsula members", "bombed an ISWAP camp":
   // a named group standing as the modifier of a target noun is the target.
   for (const m of mentionsIn(ctx, span.start, span.end, ['group', 'organization'])) {
@@ -431,6 +437,9 @@ export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<stri
   }
   return out.slice(0, 6);
 }
+
+const PERSON_HIT_BEFORE =
+  /\b(?:killed|killing|assassinated|assassinating|shot dead|gunned down|targeted|targeting|wounded|wounding|kidnapped|kidnapping|abducted|abducting|beheaded|executed)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}$/;
 
 const GROUP_AS_TARGET_AFTER =
   /^['’]?s?\s+(?:members?|fighters?|militants?|operatives?|cadres?|commanders?|leaders?|men|rebels?|insurgents?|camps?|hideouts?|positions?|bases?|bunkers?|posts?|strongholds?|training (?:camps?|facility)|vehicles?|convoys?)\b/i;

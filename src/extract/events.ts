@@ -1378,9 +1378,12 @@ export function finalizeEvents(
     const perpetrators = [...d.perpetrators.keys()];
     if (!perpetrators.length && (type === 'arrests' || type === 'air_drone_strike')) {
       for (const a of d.attributions) {
+        // Only a force speaks of its own strike or arrest: a monitor or an agency reporting the
+        // toll ("the Syrian Observatory for Human Rights said two people were killed") did not act.
         if (
           a.entity &&
-          (a.entity.type === 'organization' || /\b(?:army|military|police|command)/i.test(a.entity.name))
+          (a.entity.type === 'organization' || a.entity.type === 'group') &&
+          SPEAKING_FORCE.test([a.entity.name, ...a.entity.aliases].join(' '))
         )
           perpetrators.push(a.entity.id);
         // "U.S. Central Command spokesman Navy Capt. Bill Urban said an unmanned aircraft had hit
@@ -1436,7 +1439,7 @@ function stateForceBefore(ctx: DocContext, pos: number): Entity | null {
 }
 /** A force a spokesman can speak for when it strikes or arrests. */
 const SPEAKING_FORCE =
-  /\b(?:army|armed forces|military|police|gendarmerie|security forces|defen[cs]e|command|navy|air force)\b/i;
+  /\b(?:army|armed forces|military|police|gendarmerie|security forces|defen[cs]e|command|navy|air force|counter[- ]?terror\w*|intelligence|rangers|frontier corps|national guard|coast guard|special forces|task force|joint operations)\b/i;
 
 /** Where an entity is first mentioned inside a span. */
 function firstMentionIn(e: Entity, s: Span): number | null {

@@ -281,6 +281,27 @@ describe('event targets and agents', () => {
     ).toBe('armed_clash');
   });
 
+  it('a strike: the force that told of it acted, the monitor counting its dead did not; the person killed is hit', () => {
+    const specs: EntitySpec[] = [
+      { type: 'organization', names: ['U.S. Central Command'] },
+      { type: 'organization', names: ['Syrian Observatory for Human Rights'] },
+      { type: 'person', names: ['Abu Abdul Rahman al-Makki'] },
+      {
+        type: 'location',
+        names: ['Idlib'],
+        geo: { lat: 35.9, lon: 36.6, featureClass: 'admin1', countryCode: 'SY' },
+      },
+    ];
+    const { facts, entities } = extract(
+      'A drone strike killed Abu Abdul Rahman al-Makki in Idlib on Friday, U.S. Central Command said. The Syrian Observatory for Human Rights said two people were killed.',
+      specs,
+      '2025-03-12',
+    );
+    const e = facts.events[0]!;
+    expect(names(entities, e.perpetrators)).toEqual(['U.S. Central Command']);
+    expect(names(entities, e.targets)).toContain('Abu Abdul Rahman al-Makki');
+  });
+
   it('the agent of a participle describing the target is no attacker', () => {
     const { facts, entities } = run(
       'On Monday, jets struck a hideout used by TTP fighters in North Waziristan, killing five of them, the military said.',
