@@ -434,6 +434,11 @@ describe('sources', () => {
       'official',
     ],
     ['Witnesses told Reuters they heard two loud explosions.', 'Witnesses', 'witness'],
+    [
+      'A teacher who escaped, Sani Abdullahi, said 187 pupils were missing.',
+      'A teacher who escaped, Sani Abdullahi',
+      'witness',
+    ],
     ['Witnesses told Reuters they heard two loud explosions.', 'Reuters', 'agency'],
     [
       'According to Inter-Services Public Relations, the military’s media wing, four militants were killed.',
