@@ -139,6 +139,10 @@ export function classifySource(context: string, entity: Entity | null, selfClaim
   return 'unknown';
 }
 
+/** A statement noun before the real subject of a reduced relative clause ("a charge Kigali denies"). */
+const REDUCED_RELATIVE_HEAD =
+  /^(?:a|an|the)\s+(?:[a-z]+\s+)?(?:charge|claim|accusation|allegation|report|account|version|assertion|figure|toll|number)s?\s+(?=(?:the\s+)?\p{Lu})/u;
+
 /** Start of the subject phrase that ends at `end` within the sentence, walking back over appositives. */
 function subjectBounds(
   text: string,
@@ -369,11 +373,19 @@ function makeAttribution(
     context,
     verb,
     verbText,
-    kind: classifySource(context, entity, selfClaim),
+    kind: !entity && isStateByPlace(ctx, span) ? 'official' : classifySource(context, entity, selfClaim),
     entity,
     frame: frameOf(verbText, selfClaim),
     selfClaim,
   };
+}
+
+/** "Kigali denies", "Pakistan said", "Washington warned": a country or its capital speaking is its government. */
+function isStateByPlace(ctx: DocContext, span: Span): boolean {
+  const m = mentionsIn(ctx, span.start, span.end, ['location'])[0];
+  if (!m || m.end !== span.end || !/^(?:the\s+)?$/i.test(ctx.text.slice(span.start, m.start))) return false;
+  const cls = m.entity.geo?.featureClass;
+  return cls === 'country' || cls === 'city';
 }
 
 /** "X said", "X, the spokesman, told", "…, the sources added". */
@@ -455,6 +467,10 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
       const by = /\bby\s+/i.exec(subj);
       if (by) span = tidy(ctx.text, span.start + by.index + by[0].length, span.end);
     }
+    // "a charge Kigali denies", "an accusation the army rejects": the noun is what is denied; the
+    // speaker is the name after it.
+    const reduced = REDUCED_RELATIVE_HEAD.exec(ctx.text.slice(span.start, span.end));
+    if (reduced) span = { start: span.start + reduced[0].length, end: span.end };
     if (span.end - span.start < 2) continue;
     const a = makeAttribution(
       ctx,

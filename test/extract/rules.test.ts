@@ -57,6 +57,11 @@ const ENTS: EntitySpec[] = [
   { type: 'location', names: ['US'], geo: { lat: 39, lon: -98, featureClass: 'country', countryCode: 'US' } },
   {
     type: 'location',
+    names: ['Kigali'],
+    geo: { lat: -1.95, lon: 30.06, featureClass: 'city', countryCode: 'RW' },
+  },
+  {
+    type: 'location',
     names: ['Iran'],
     geo: { lat: 32, lon: 53, featureClass: 'country', countryCode: 'IR' },
   },
@@ -434,6 +439,7 @@ describe('sources', () => {
       'official',
     ],
     ['Witnesses told Reuters they heard two loud explosions.', 'Witnesses', 'witness'],
+    ['The UN accuses the group of abuses, a charge Kigali denies.', 'Kigali', 'official'],
     [
       'A teacher who escaped, Sani Abdullahi, said 187 pupils were missing.',
       'A teacher who escaped, Sani Abdullahi',
