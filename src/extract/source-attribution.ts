@@ -61,7 +61,9 @@ const PARTICIPLE_CUT =
   /\s+(?:dealing|working|speaking|familiar|involved|monitoring|tracking|investigating|briefed|quoted|cited)\b.*$/i;
 /** "…," said Gul Rahman, a shopkeeper …: the speaker after the verb. */
 const INVERTED =
-  /^\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+|(?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|minister|commander|witness|resident|police|army|military|ministry))/u;
+  /^\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+|(?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|minister|commander|witness|resident|police|army|military|ministry|leader|activist|elder|chief|doctor|medic|nurse|teacher|source|officer|worker|survivor|villager|farmer|trader|analyst|researcher|priest|pastor|imam|cleric|journalist|representative|member|administrator|governor|mayor|councillor|lawmaker|diplomat|relative|organi[sz]er|supporter|protester|demonstrator|student|lawyer|driver|shopkeeper))/u;
+/** A modifier after an inverted common-noun speaker ("a leader in the area who asked …"). */
+const INVERTED_MODIFIER = /^\s+(?:in|from|at|of|with|who|whose|close to|familiar with)\b/i;
 /** After an inverted speaker's name: a comma, the sentence's end or its close. */
 const INVERTED_END = /^\s*(?:[,.;]|$)/;
 const PRONOUN = /^(?:he|she|it|they|we|i|this|that|which|who)$/i;
@@ -435,11 +437,16 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
     // "…, said Kambale Muhindo, president of …": a name closed by a comma or the sentence's end right
     // after a verb that follows a comma or a quote is the speaker, whatever stands before the comma
     const invNow = INVERTED.exec(chunk.slice(m.index + m[0].length));
+    const afterSpeaker = chunk.slice(m.index + (m[0].length + (invNow?.[0].length ?? 0)));
     const inverted =
       !!invNow?.[1] &&
       /[,"”’]\s*$/.test(chunk.slice(0, m.index)) &&
-      /^\p{Lu}/u.test(invNow[1]) &&
-      INVERTED_END.test(chunk.slice(m.index + m[0].length + invNow[0].length));
+      ((/^\p{Lu}/u.test(invNow[1]) && INVERTED_END.test(afterSpeaker)) ||
+        // ‘…," said a civil society leader in the area who asked not to be named’: after a
+        // closing quote the speaker follows the verb, a common noun with its modifiers.
+        (/["”’]\s*$/.test(chunk.slice(0, m.index)) &&
+          /^(?:the|a|an)\s/i.test(invNow[1]) &&
+          (INVERTED_END.test(afterSpeaker) || INVERTED_MODIFIER.test(afterSpeaker))));
     if (!b || inverted || /^[\s"“”,]*$/.test(ctx.text.slice(b.start, b.head))) {
       const inv = invNow;
       if (inv?.[1] && /[,"”’]\s*$/.test(chunk.slice(0, m.index))) {

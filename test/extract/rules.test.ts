@@ -441,6 +441,11 @@ describe('sources', () => {
     ['Witnesses told Reuters they heard two loud explosions.', 'Witnesses', 'witness'],
     ['The UN accuses the group of abuses, a charge Kigali denies.', 'Kigali', 'official'],
     [
+      '"They took the mines," said a civil society leader in the area who asked not to be named.',
+      'a civil society leader',
+      'anonymous',
+    ],
+    [
       'A teacher who escaped, Sani Abdullahi, said 187 pupils were missing.',
       'A teacher who escaped, Sani Abdullahi',
       'witness',
