@@ -305,9 +305,10 @@ function sameSpeaker(ctx: DocContext, a: Iterable<Attribution>, b: Iterable<Attr
     const out = new Set<string>();
     for (const x of atts) {
       if (x.selfClaim || x.kind === 'perpetrator_claim') return null;
-      const head = /([a-z]+)\W*$/i.exec(ctx.text.slice(x.span.start, x.span.end))?.[1]?.toLowerCase();
-      if (x.entity) out.add(x.entity.id);
-      else if (head) out.add(head);
+      // An actor named in the phrase identifies it; else its head noun ("the ministry").
+      const key =
+        x.entity?.id ?? /([a-z]+)\W*$/i.exec(ctx.text.slice(x.span.start, x.span.end))?.[1]?.toLowerCase();
+      if (key) out.add(key);
     }
     return out;
   };
@@ -610,8 +611,9 @@ function attachLooseFacts(
     (a) => a.selfClaim && a.verb.start >= clause.start && a.verb.start < clause.end,
   );
   if ((cas.fatalities || cas.injured) && !(selfClaimed && (current.fatalities || current.injured))) {
-    // Tolls of the two sides add up when one sentence tells both; across sentences they are
-    // often rival claims ("the army killed 20 assailants"; "JNIM said it killed dozens of soldiers").
+    // Tolls of the two sides add up when one sentence or one source tells both; across sources
+    // they are often rival claims ("the army killed 20 assailants"; "JNIM said it killed dozens of
+    // soldiers").
     const sameSentence =
       current.evidence.some((e) => e.start >= clause.sentenceStart && e.end <= clause.sentenceEnd) ||
       sameSpeaker(ctx, current.attributions, atts);
