@@ -511,6 +511,13 @@ const CONTEXT_TYPES: [string, [string, NerLabel][], string, string][] = [
   ['Youths blocked Tom Mboya Street.', [['Tom Mboya Street', 'PER']], 'Tom Mboya Street', 'location'],
   ['A tanker was hit off Mocha on Monday.', [['Mocha', 'PER']], 'Mocha', 'location'],
   ['The Cali newspaper El País reported it.', [['Cali', 'LOC']], 'Cali', 'location'],
+  ['The police chief told Dawn that two men were held.', [['Dawn', 'PER']], 'Dawn', 'organization'],
+  [
+    'Rahim Dawood told reporters that two men were held.',
+    [['Rahim Dawood', 'PER']],
+    'Rahim Dawood',
+    'person',
+  ],
 ];
 
 describe('entity types from context', () => {

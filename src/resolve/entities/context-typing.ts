@@ -6,6 +6,7 @@
  * the NER and gazetteer gave.
  */
 import type { EntityType } from '../../core/index.js';
+import { isKnownOutlet } from '../../kb/outlets/index.js';
 import type { Candidate } from './types.js';
 
 /** Kin and role nouns that an appositive name follows: "his daughter, Jayde". */
@@ -48,6 +49,8 @@ export function typeFromContext(
   const before = (c: Candidate) => text.slice(Math.max(0, c.start - 40), c.start);
   const after = (c: Candidate) => text.slice(c.end, c.end + 60);
   if (members.some((c) => KIN_BEFORE.test(before(c)))) return 'person';
+  // "told Dawn": a news outlet's title read as a person's name.
+  if (!members.some((c) => c.place) && members.every((c) => isKnownOutlet(c.surface))) return 'organization';
   // A place in front of a media noun is where the outlet is ("the Cali newspaper El País").
   if (
     !members.some((c) => c.place) &&
