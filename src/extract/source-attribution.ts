@@ -82,6 +82,9 @@ const MEDIUM_NOUN_BEFORE =
 /** A relative clause that names the speaker: "who gave his name as Dilsher Amed", "who gave only his first name, Abdullah". */
 const NAME_GIVEN =
   /\bwho (?:gave|identified|named|introduced) (?:only )?(?:his|her|their|himself|herself|themselves)(?: (?:first |full |last )?names?)?(?: as|,)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}/u;
+/** An appositive giving the subject's name, up to the reporting verb: ", known as ISKP,". */
+const KNOWN_AS_TAIL =
+  /,\s*(?:also\s+)?(?:known|referred to|called)\s+(?:locally\s+)?as\s+((?:the\s+)?\p{Lu}[^,.;:"“”]{1,80}?),\s*$/u;
 /** A relative clause about a person that runs up to the reporting verb, with commas inside. */
 const RELATIVE_TAIL = /,\s*(?:who|whose|whom)\s[^.;:"“”]{0,160},\s*$/i;
 const NP_STOP = new Set(
@@ -159,6 +162,14 @@ function subjectBounds(
   )
     e -= m[0].length;
   const before = text.slice(sentStart, e);
+  // "The Islamic State group's affiliate in Afghanistan, known as the Islamic State in Khorasan
+  // Province, claimed": the speaker is the name the appositive gives; the head before it is context.
+  const knownAs = KNOWN_AS_TAIL.exec(before);
+  if (knownAs?.[1]) {
+    const head = subjectBounds(text, sentStart, sentStart + knownAs.index);
+    const nameStart = sentStart + knownAs.index + knownAs[0].indexOf(knownAs[1]);
+    if (head) return { start: nameStart, head: nameStart + knownAs[1].length, ctxStart: head.ctxStart };
+  }
   // "A tribal elder, who gave only his first name, Abdullah, for fear of reprisals, said": the
   // speaker is the head before the relative clause, however many commas the clause holds
   const rel = RELATIVE_TAIL.exec(before);

@@ -441,6 +441,11 @@ describe('sources', () => {
     ['Witnesses told Reuters they heard two loud explosions.', 'Witnesses', 'witness'],
     ['The UN accuses the group of abuses, a charge Kigali denies.', 'Kigali', 'official'],
     [
+      "The Islamic State's affiliate in Pakistan, known as the TTP, claimed responsibility in a statement.",
+      'the TTP',
+      'perpetrator_claim',
+    ],
+    [
       '"They took the mines," said a civil society leader in the area who asked not to be named.',
       'a civil society leader',
       'anonymous',
