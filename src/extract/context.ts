@@ -106,6 +106,13 @@ export function mentionsIn(
   );
 }
 
+/** The place named in the dateline ("MOGADISHU, Somalia —" → Mogadishu), which mentionsIn leaves out. */
+export function datelinePlace(ctx: DocContext): Entity | null {
+  const span = ctx.datelineSpan;
+  if (!span) return null;
+  return within(ctx.mentions, span.start, span.end).find((m) => m.entity.type === 'location')?.entity ?? null;
+}
+
 const ACTOR_TYPES: readonly EntityType[] = ['group', 'organization', 'person'];
 /** Types that can act: armed groups, organisations, people. */
 export const ACTORS = ACTOR_TYPES;

@@ -7,7 +7,7 @@
 import type { DateRange, Entity, EventType, Span } from '../core/index.js';
 import type { TimeExpression } from '../nlp/time/index.js';
 import { resolveGroup } from './anaphora.js';
-import { mentionsIn, specificity, within, type DocContext, type Mention } from './context.js';
+import { datelinePlace, mentionsIn, specificity, within, type DocContext, type Mention } from './context.js';
 import type { TriggerClass } from './lexicon/event-triggers.js';
 
 const POSSESSIVE_ACTOR =
@@ -128,11 +128,9 @@ const CAPITAL_AFTER = /^['’]s\s+capital\b/i;
  */
 function capitalFromDateline(ctx: DocContext, m: Mention): Entity | null {
   const cc = m.entity.geo?.countryCode;
-  if (!ctx.datelineSpan || m.entity.geo?.featureClass !== 'country' || !cc) return null;
+  if (m.entity.geo?.featureClass !== 'country' || !cc) return null;
   if (!CAPITAL_AFTER.test(ctx.text.slice(m.end, m.end + 12))) return null;
-  // The dateline's own mentions (which mentionsIn leaves out: they are context, not the body).
-  const span = ctx.datelineSpan;
-  const place = within(ctx.mentions, span.start, span.end).find((x) => x.entity.type === 'location')?.entity;
+  const place = datelinePlace(ctx);
   return place?.geo?.featureClass === 'city' && place.geo.countryCode === cc ? place : null;
 }
 

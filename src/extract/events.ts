@@ -10,6 +10,7 @@ import { resolveGroup } from './anaphora.js';
 import { combineCounts, findCasualties } from './casualties.js';
 import {
   compatibleLocations,
+  datelinePlace,
   locatedWithin,
   lowerBound,
   mentionsIn,
@@ -1338,14 +1339,7 @@ export function finalizeEvents(
 ): { events: Event[]; kept: EventDraft[] } {
   const events: Event[] = [];
   const kept: EventDraft[] = [];
-  const datelinePlace = ctx.datelineSpan
-    ? (ctx.mentions.find(
-        (m) =>
-          m.entity.type === 'location' &&
-          m.start >= (ctx.datelineSpan?.start ?? 0) &&
-          m.end <= (ctx.datelineSpan?.end ?? 0),
-      )?.entity ?? null)
-    : null;
+  const dateline = datelinePlace(ctx);
   drafts.forEach((d, i) => {
     const thin =
       !d.date &&
@@ -1367,7 +1361,7 @@ export function finalizeEvents(
       !d.date
     )
       return;
-    const location = d.location ?? (i === 0 && datelinePlace ? datelinePlace : null);
+    const location = d.location ?? (i === 0 ? dateline : null);
     const type = resolveType(
       d.cls,
       d.words.join(' '),
