@@ -12,5 +12,14 @@ export function documentId(text: string): string {
 
 /** A short stable id from identifying fields, e.g. `stableId('ent', 'group', 'iskp')`. */
 export function stableId(prefix: string, ...fields: readonly string[]): string {
-  return `${prefix}:${sha256(fields.join('\u241f')).slice(0, 20)}`;
+  const key = `${prefix}:${fields.join('\u241f')}`;
+  let id = stableIds.get(key);
+  if (id === undefined) {
+    if (stableIds.size >= 50_000) stableIds.clear();
+    stableIds.set(key, (id = `${prefix}:${sha256(fields.join('\u241f')).slice(0, 20)}`));
+  }
+  return id;
 }
+
+/** stableId's results: the same entities and places get their ids in document after document. */
+const stableIds = new Map<string, string>();

@@ -5,6 +5,18 @@
  * their ASCII forms, punctuation collapsed. "Pakistan’s military" and "Pakistan's Military" share a key.
  */
 export function nameKey(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    if (nameKeys.size >= 50_000) nameKeys.clear();
+    nameKeys.set(name, (key = computeNameKey(name)));
+  }
+  return key;
+}
+
+/** nameKey's results: every stage asks for the keys of the same few names again and again. */
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -132,7 +132,7 @@ export function cuedToponyms(
   for (const m of mentions) {
     if (m.label === 'LOC' || found.some((f) => overlaps(f, m))) continue;
     const surface = text.slice(m.start, m.end);
-    if (!/^\p{Lu}/u.test(surface) || isActor(surface)) continue;
+    if (!/^\p{Lu}/u.test(surface)) continue;
     const before = text.slice(Math.max(0, m.start - 60), m.start);
     const of = PLACE_OF_BEFORE.exec(before);
     const inside =
@@ -140,7 +140,8 @@ export function cuedToponyms(
       TAKES_PLACE_BEFORE.test(before) &&
       INSIDE_REGION_AFTER.test(text.slice(m.end, m.end + 60));
     const area = PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 40));
-    if (!of && !inside && !area && !OFFSHORE_BEFORE.test(before)) continue;
+    // the KB look-up last: it costs more than the cues, which few mentions have
+    if ((!of && !inside && !area && !OFFSHORE_BEFORE.test(before)) || isActor(surface)) continue;
     const kind = of?.[1]?.toLowerCase();
     const cue: Toponym['cue'] = kind === 'district' ? 'admin2' : kind === 'coast' ? null : 'city';
     // "Mocímboa da Praia", "Dar es Salaam": a particle and a capitalised word go on with the name.

@@ -20,7 +20,7 @@ import {
   sparseRow,
   sparseRows,
   toRows,
-  toRowsExcept,
+  toRowsOf,
   type LinearWeights,
 } from '../../src/nlp/ner/perceptron.js';
 import { LinearRecognizer } from '../../src/nlp/ner/recognizer.js';
@@ -93,10 +93,10 @@ describe('sparse weight rows', () => {
     const offsets = new Int32Array(n);
     for (let i = 0; i < n; i++) offsets[i] = partials.offsetOf(shared[i % 20]!, withPartials, i);
     expect(offsets.subarray(20)).toEqual(offsets.subarray(0, 20));
-    toRowsExcept(sparseW, withPartials, 0, n, IS_WORD_TEMPLATE);
     const context = Int32Array.from(
       Array.from({ length: STACK_FIRST }, (_, t) => t).filter((t) => !IS_WORD_TEMPLATE[t]),
     );
+    toRowsOf(sparseW, withPartials, 0, n, context);
     const got = new Float32Array(n * L);
     partialEmissions(sparseW, context, withPartials, 0, n, got, partials.pool, offsets);
     expect(got).toEqual(headExpected);
@@ -168,6 +168,21 @@ describe('gazetteer shortcuts', () => {
     expect(fast).toEqual(plain);
     expect(plain[2]).not.toBe(0);
     expect(cont[9]).toBe(0); // "Delhi" continues no phrase
+  });
+
+  it('tag title-cased all-caps words as the plain lookups do', () => {
+    // "NEW YORK" matches only as "New York"; "the New YORK Times" needs both forms in one phrase
+    const words = ['NEW', 'YORK', 'police', 'and', 'The', 'New', 'YORK', 'Times', 'in', 'York'];
+    const caseless = ['New', 'York', 'police', 'and', 'The', 'New', 'York', 'Times', 'in', 'York'];
+    const plain = new Int32Array(words.length);
+    gazetteerTags(words, 0, words.length, lex, plain, caseless);
+    const single = Int32Array.from(words, (w) => lex.gazetteer.get(w) ?? 0);
+    const cont = Uint8Array.from(words, (w) => (lex.continuations?.has(w) ? 1 : 0));
+    const fast = new Int32Array(words.length);
+    gazetteerTags(words, 0, words.length, lex, fast, caseless, single, cont);
+    expect(fast).toEqual(plain);
+    expect(plain[0]).not.toBe(0);
+    expect(plain[7]).not.toBe(0);
   });
 });
 

@@ -4,7 +4,17 @@
  * hit "Pakistan's military", "Tehrik-i-Taliban Pakistan" and "al-Qaeda"; acronyms are compared
  * exactly and case-sensitively, so "ISI" never hits "Isi". The longest match at a position wins.
  */
-import { isCapitalized, isFillerWord, wordSkeleton, wordsOf, type Word } from '../names/index.js';
+import {
+  FILLER,
+  FILLER_IF_ATTACHED,
+  isCapitalized,
+  isFillerWord,
+  isHyphen,
+  wordKey,
+  wordSkeleton,
+  wordsOf,
+  type Word,
+} from '../names/index.js';
 import type { ActorEntry, ActorKb } from './types.js';
 
 /** A name of one or more actors found in a text. */
@@ -99,17 +109,42 @@ function acronymAt(text: string, w: Word, idx: Index): { surface: string; entryI
   return best;
 }
 
+/** A text's words with their skeletons, and which of them are fillers where they stand. */
+interface TextWords {
+  readonly words: readonly Word[];
+  readonly skeletons: readonly string[];
+  readonly filler: Uint8Array;
+}
+
+function textWords(text: string, words: readonly Word[]): TextWords {
+  const skeletons: string[] = new Array<string>(words.length);
+  const filler = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    const k = wordKey(w.raw);
+    skeletons[i] = k.skeleton;
+    if (k.filler === FILLER || (k.filler === FILLER_IF_ATTACHED && isHyphen(text.charCodeAt(w.end))))
+      filler[i] = 1;
+  }
+  return { words, skeletons, filler };
+}
+
 /** The longest name match starting at content word `i`, as [last word index, terminal]. */
-function nameAt(text: string, words: readonly Word[], i: number, idx: Index): [number, Terminal] | null {
-  let at: TrieNode | undefined = idx.root;
+function nameAt(text: string, tw: TextWords, i: number, idx: Index): [number, Terminal] | null {
+  const { words, skeletons, filler } = tw;
+  // most words start no name: one look-up rules them out before any path is built
+  let at: TrieNode | undefined = idx.root.next.get(skeletons[i] as string);
+  if (!at) return null;
   let best: [number, Terminal] | null = null;
   const path: number[] = [];
   for (let j = i; j < words.length && at; j++) {
     const w = words[j] as Word;
-    if (j > i && !joinable(text, words[j - 1] as Word, w)) break;
-    if (isFillerWord(w.raw, text.slice(w.end, w.end + 1))) continue;
-    at = at.next.get(wordSkeleton(w.raw));
-    if (!at) break;
+    if (j > i) {
+      if (!joinable(text, words[j - 1] as Word, w)) break;
+      if (filler[j]) continue;
+      at = at.next.get(skeletons[j] as string);
+      if (!at) break;
+    }
     path.push(j);
     for (const t of at.terminals) {
       const ok = t.caps.every(
@@ -129,16 +164,23 @@ function withArticle(text: string, words: readonly Word[], i: number): number {
   return /^[-‐‑ ]$/.test(text.slice(prev.end, w.start)) ? prev.start : w.start;
 }
 
-/** Every actor name in `text`, left to right, longest first at each position, not overlapping. */
-export function matchActorNames(kb: ActorKb, text: string): ActorMatch[] {
+/**
+ * Every actor name in `text`, left to right, longest first at each position, not overlapping.
+ * `words` are the text's words when the caller has them already.
+ */
+export function matchActorNames(
+  kb: ActorKb,
+  text: string,
+  words: readonly Word[] = wordsOf(text),
+): ActorMatch[] {
   const idx = indexOf(kb);
-  const words = wordsOf(text);
+  const tw = textWords(text, words);
   const out: ActorMatch[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
-    if (isFillerWord(w.raw, text.slice(w.end, w.end + 1))) continue;
+    if (tw.filler[i]) continue;
     const acr = acronymAt(text, w, idx);
-    const named = nameAt(text, words, i, idx);
+    const named = nameAt(text, tw, i, idx);
     const namedEnd = named ? (words[named[0]] as Word).end : -1;
     if (acr && w.start + acr.surface.length >= namedEnd) {
       const end = w.start + acr.surface.length;

@@ -1,6 +1,17 @@
 /** Name matching: words, transliteration-aware keys, titles and edit distance. */
 export { wordsOf, foldWord, isCapitalized, type Word } from './words.js';
-export { nameSkeleton, wordSkeleton, sameName, isFillerWord, contentWords } from './skeleton.js';
+export {
+  nameSkeleton,
+  wordSkeleton,
+  wordKey,
+  sameName,
+  isFillerWord,
+  isHyphen,
+  contentWords,
+  FILLER,
+  FILLER_IF_ATTACHED,
+  type WordKey,
+} from './skeleton.js';
 export { editDistance } from './edit-distance.js';
 export {
   isTitleWord,

@@ -56,8 +56,43 @@ const ATTACHED_ARTICLES = new Set([
 
 /** True when `word` (followed in its text by `next`) adds nothing to a name's identity. */
 export function isFillerWord(raw: string, next = ''): boolean {
-  const w = foldWord(raw);
-  return FILLER_WORDS.has(w) || (ATTACHED_ARTICLES.has(w) && /^[-‐‑]/.test(next));
+  const kind = wordKey(raw).filler;
+  return kind === FILLER || (kind === FILLER_IF_ATTACHED && isHyphen(next.charCodeAt(0)));
+}
+
+/** `WordKey.filler`: never a filler, always one, or one only when a hyphen follows ("as-Sham"). */
+export const NOT_FILLER = 0,
+  FILLER = 1,
+  FILLER_IF_ATTACHED = 2;
+
+/** What name matching needs of one spelling of a word. */
+export interface WordKey {
+  /** See wordSkeleton. */
+  readonly skeleton: string;
+  /** NOT_FILLER, FILLER or FILLER_IF_ATTACHED. */
+  readonly filler: number;
+}
+
+const wordKeys = new Map<string, WordKey>();
+
+/**
+ * The skeleton and filler kind of a raw word, computed once per distinct spelling: a matcher that
+ * walks every word of a text then makes one map look-up per word instead of one per question.
+ */
+export function wordKey(raw: string): WordKey {
+  let k = wordKeys.get(raw);
+  if (k === undefined) {
+    if (wordKeys.size >= 100_000) wordKeys.clear();
+    const w = foldWord(raw);
+    const filler = FILLER_WORDS.has(w) ? FILLER : ATTACHED_ARTICLES.has(w) ? FILLER_IF_ATTACHED : NOT_FILLER;
+    wordKeys.set(raw, (k = { skeleton: wordSkeleton(raw), filler }));
+  }
+  return k;
+}
+
+/** A hyphen that attaches an article to its word: "-", "‐" or "‑" (NaN, past the text's end, is none). */
+export function isHyphen(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011;
 }
 
 const VOWEL = /[aeiou*]/;

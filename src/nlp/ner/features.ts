@@ -5,7 +5,7 @@
  * per token; templates combine the hashes with integer mixing, so no feature strings are built.
  */
 import { hashString, mix } from './hash.js';
-import { gazetteerTags, type Lexicon } from './lexicon.js';
+import { gazetteerTags, mayContinue, type Lexicon } from './lexicon.js';
 
 /** Number of feature templates (the stride of a feature array). */
 export const NUM_TEMPLATES = 56;
@@ -130,8 +130,7 @@ function computeWordInfo(w: string, lex: Lexicon): WordInfo {
     hasLetter,
     allUpper: hasLetter && w === w.toUpperCase(),
     gaz: lex.gazetteer.get(w) ?? 0,
-    // a word holding a space could complete a key across its own space: never ruled out
-    cont: !lex.continuations || lex.continuations.has(w) || w.includes(' ') ? 1 : 0,
+    cont: mayContinue(lex, w),
     wordFeats,
   };
 }

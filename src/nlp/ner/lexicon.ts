@@ -106,7 +106,36 @@ export function gazetteerTags(
   for (let i = start; i < end; i++) out[i] = 0;
   if (lex.gazetteer.size === 0) return;
   matchPhrases(words, start, end, lex, out, single, cont);
-  if (caseless) matchPhrases(caseless, start, end, lex, out);
+  if (!caseless) return;
+  if (!single || !cont) {
+    matchPhrases(caseless, start, end, lex, out);
+    return;
+  }
+  // Only the title-cased words differ from the pass above: the others keep their own values, and
+  // a phrase of theirs alone marks again what it marked then, which changes nothing.
+  if (caselessScratch.single.length < end) {
+    caselessScratch.single = new Int32Array(end * 2);
+    caselessScratch.cont = new Uint8Array(end * 2);
+  }
+  const { single: s2, cont: c2 } = caselessScratch;
+  for (let i = start; i < end; i++) {
+    const w = caseless[i] ?? '';
+    const same = w === words[i];
+    s2[i] = same ? single[i]! : (lex.gazetteer.get(w) ?? 0);
+    c2[i] = same ? cont[i]! : mayContinue(lex, w);
+  }
+  matchPhrases(caseless, start, end, lex, out, s2, c2);
+}
+
+/** Per-word values of a sentence's title-cased forms (reused: tagging is synchronous). */
+const caselessScratch = { single: new Int32Array(0), cont: new Uint8Array(0) };
+
+/**
+ * 1 when `w` may continue a gazetteer phrase, 0 when it cannot (see Lexicon.continuations). A
+ * word holding a space could complete a key across its own space: never ruled out.
+ */
+export function mayContinue(lex: Lexicon, w: string): number {
+  return !lex.continuations || lex.continuations.has(w) || w.includes(' ') ? 1 : 0;
 }
 
 function matchPhrases(

@@ -112,24 +112,27 @@ export function toRows(m: LinearWeights, feats: Uint32Array, from: number, to: n
 const ALL: readonly [number, number] = [0, NUM_TEMPLATES];
 
 /**
- * `toRows` for tokens `[a, b)`, leaving the templates marked in `skip` as hashes (the word
- * templates, which WordPartials scores from its cache).
+ * `toRows` for tokens `[a, b)` and only the templates listed in `templates`, leaving the others
+ * as hashes (the word templates, which WordPartials scores from its cache). A list, not a mask
+ * over all templates: the loop then does nothing per skipped template.
  */
-export function toRowsExcept(
+export function toRowsOf(
   m: LinearWeights,
   feats: Uint32Array,
   a: number,
   b: number,
-  skip: Uint8Array,
+  templates: Int32Array,
 ): void {
   const index = m.index;
-  if (!index) throw new Error('toRowsExcept: weights are not sparse');
+  if (!index) throw new Error('toRowsOf: weights are not sparse');
   const w = m.weights,
-    mask = m.mask;
+    mask = m.mask,
+    count = templates.length;
   let sink = 0;
   for (let i = a; i < b; i++) {
-    for (let t = 0, k = i * NUM_TEMPLATES; t < NUM_TEMPLATES; t++, k++) {
-      if (skip[t]) continue;
+    const base = i * NUM_TEMPLATES;
+    for (let t = 0; t < count; t++) {
+      const k = base + templates[t]!;
       const r = sparseRow(index, feats[k]! & mask);
       feats[k] = r;
       sink += w[r << 4]!;

@@ -12,14 +12,7 @@ import {
 import { NUM_LABELS, TYPES, spansFromBilou, type TokenSpan } from './labels.js';
 import type { Lexicon } from './lexicon.js';
 import type { NerModel } from './model.js';
-import {
-  decode,
-  emissions,
-  partialEmissions,
-  toRows,
-  toRowsExcept,
-  type LinearWeights,
-} from './perceptron.js';
+import { decode, emissions, partialEmissions, toRows, toRowsOf, type LinearWeights } from './perceptron.js';
 import { IS_WORD_TEMPLATE, WordPartials } from './word-partials.js';
 import { propagateNames } from './consistency.js';
 
@@ -45,6 +38,10 @@ const CAP = /^\p{Lu}/u;
 /** The head templates (before the votes) that are not word templates, scored row by row. */
 const CONTEXT_HEAD = Int32Array.from(
   Array.from({ length: STACK_FIRST }, (_, t) => t).filter((t) => !IS_WORD_TEMPLATE[t]),
+);
+/** Every template but the word templates: the ones the first pass converts to rows. */
+const NOT_WORD = Int32Array.from(
+  Array.from({ length: NUM_TEMPLATES }, (_, t) => t).filter((t) => !IS_WORD_TEMPLATE[t]),
 );
 
 /** The statistical recogniser; also labels pre-tokenised documents (for evaluation and training). */
@@ -110,7 +107,7 @@ export class LinearRecognizer implements NerModel {
         const head = base.subarray(a * NUM_LABELS, b * NUM_LABELS);
         if (partials) {
           for (let i = a; i < b; i++) work.offsets[i] = partials.offsetOf(keys[i]!, feats, i);
-          toRowsExcept(this.weights, feats, a, b, IS_WORD_TEMPLATE);
+          toRowsOf(this.weights, feats, a, b, NOT_WORD);
           partialEmissions(this.weights, CONTEXT_HEAD, feats, a, b, head, partials.pool, work.offsets);
         } else {
           if (sparse) toRows(this.weights, feats, a * NUM_TEMPLATES, b * NUM_TEMPLATES);

@@ -11,6 +11,7 @@ import { atSentenceStart } from './filters.js';
 import { CALENDAR_WORDS, DEMONYMS, isEnglishWord } from './lexicon.js';
 import type { Candidate, EntityResolutionInput } from './types.js';
 import { unitNames } from './units.js';
+import { documentWords } from './words.js';
 
 function candidate(text: string, start: number, end: number, rest: Partial<Candidate>): Candidate {
   return {
@@ -86,7 +87,7 @@ function dictionaryCandidates(input: EntityResolutionInput, kb: ActorKb): Candid
     ...input.places.map((p) =>
       candidate(text, p.start, p.end, { kind: 'place', label: 'LOC', place: p, confidence: p.confidence }),
     ),
-    ...matchActorNames(kb, text)
+    ...matchActorNames(kb, text, documentWords(text))
       .filter((m) => firmMatch(text, input.sentences, m))
       .map((m) => candidate(text, m.start, m.end, { kind: 'kb', entries: m.entries, confidence: 0.95 })),
     // The geoparser's only place in the dateline is the dateline's own place: it stays, as the

@@ -1,6 +1,6 @@
 /** Finds one-word mentions of people the NER missed: a person's surname, or a near spelling of it, elsewhere in the text. */
-import { editDistance, foldWord, isCapitalized, wordsOf } from '../../kb/names/index.js';
-import { surfaceWords } from './words.js';
+import { editDistance, foldWord, isCapitalized } from '../../kb/names/index.js';
+import { documentWords, surfaceWords } from './words.js';
 import type { Candidate } from './types.js';
 
 /** Candidates for capitalised words, not yet covered, that equal or nearly equal a named person's surname. */
@@ -15,7 +15,7 @@ export function surnameCandidates(text: string, cands: readonly Candidate[]): Ca
   const covered = (s: number, e: number) => cands.some((c) => c.start < e && s < c.end);
   const known = [...surnames];
   const out: Candidate[] = [];
-  for (const w of wordsOf(text)) {
+  for (const w of documentWords(text)) {
     if (!isCapitalized(w.raw) || w.raw.length < 4 || covered(w.start, w.end)) continue;
     const f = foldWord(w.raw);
     const near = known.some(

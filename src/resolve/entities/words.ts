@@ -20,3 +20,19 @@ export function surfaceWords(surface: string): readonly Word[] {
   }
   return words;
 }
+
+/** The last document split by `documentWords`. */
+let lastText: string | null = null;
+let lastWords: readonly Word[] = [];
+
+/**
+ * The words of a whole document, kept for the next call with the same text: the actor matcher
+ * and the surname scan both walk every word of it.
+ */
+export function documentWords(text: string): readonly Word[] {
+  if (text !== lastText) {
+    lastWords = wordsOf(text);
+    lastText = text;
+  }
+  return lastWords;
+}
