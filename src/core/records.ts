@@ -235,6 +235,8 @@ export interface IngestedDocument {
   readonly published: string | null;
   /** The dateline's place as written ("NEW DELHI"), or null. */
   readonly dateline: string | null;
+  /** The country or region the dateline writes after its place ("Pakistan" in "KHAR, Pakistan:"). */
+  readonly datelineRegion?: string | null;
   /** Where the dateline (place, and any date/agency in it) sits in `text`; later stages skip it. */
   readonly datelineSpan: Span | null;
   /** ISO 639-1 code, or 'und' when it cannot be told. */

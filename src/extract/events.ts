@@ -117,6 +117,9 @@ function isBroadDate(d: DateRange): boolean {
   return d.precision === 'month' || d.precision === 'year' || (d.precision === 'range' && spanDays(d) > 7);
 }
 
+/** Longest period one incident of any kind is told over; a toll over a longer one is a running total. */
+const MAX_INCIDENT_DAYS = 31;
+
 function spanDays(d: DateRange): number {
   return d.start && d.end ? (Date.parse(d.end) - Date.parse(d.start)) / 86400000 : Infinity;
 }
@@ -470,8 +473,13 @@ function newDraft(
   const hasCasualties = !!(cas.fatalities || cas.injured);
   if (reading.aggregate && !crowd && !(hasCasualties && date && !date.weak && date.range.precision === 'day'))
     return null;
+  // A toll summed over months is no incident whatever the words name ("220 people have been
+  // killed in ethnic clashes … since May last year"); over days it may be one operation's.
   if (
-    (hit.cls === 'killing' || hit.cls === 'violent' || hit.priority === 0) &&
+    (hit.cls === 'killing' ||
+      hit.cls === 'violent' ||
+      hit.priority === 0 ||
+      (!!date && spanDays(date.range) > MAX_INCIDENT_DAYS)) &&
     isRunningTotal(ctx.text.slice(clause.start, clause.end), date?.range ?? null)
   )
     return null;

@@ -87,6 +87,22 @@ const KNOWN_AS_TAIL =
   /,\s*(?:also\s+)?(?:known|referred to|called)\s+(?:locally\s+)?as\s+((?:the\s+)?\p{Lu}[^,.;:"“”]{1,80}?),\s*$/u;
 /** A relative clause about a person that runs up to the reporting verb, with commas inside. */
 const RELATIVE_TAIL = /,\s*(?:who|whose|whom)\s[^.;:"“”]{0,160},\s*$/i;
+/** Two to four capitalised words and nothing else: a person's name. */
+const PROPER_NAME = /^\s*\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3}\s*$/u;
+/** A part after a comma that opens with a past-tense verb: the sentence's own verb, not more of a clause. */
+const MAIN_VERB_PART =
+  /^\s*(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|shot|took|fled|stole|set|hit|struck|fought|threw|blew|tore|drove|broke|beat|sent|held|led|went|came|left|made|burnt|began)\s+(?!by\b)\w/;
+
+/**
+ * "The gunmen, who arrived on motorbikes, also killed two men, a resident, Abubakar Sani, told":
+ * the relative clause closed at its comma and the sentence went on; the speaker comes after it.
+ */
+function resumesMainClause(tail: string): boolean {
+  return tail
+    .split(',')
+    .slice(2)
+    .some((part) => MAIN_VERB_PART.test(part));
+}
 const NP_STOP = new Set(
   'of to by for from with at on in that have has had is are was were missed the attention'.split(' '),
 );
@@ -173,7 +189,7 @@ function subjectBounds(
   // "A tribal elder, who gave only his first name, Abdullah, for fear of reprisals, said": the
   // speaker is the head before the relative clause, however many commas the clause holds
   const rel = RELATIVE_TAIL.exec(before);
-  if (rel) {
+  if (rel && !resumesMainClause(rel[0])) {
     const head = subjectBounds(text, sentStart, sentStart + rel.index);
     // "…, who gave his name as Dilsher Amed, said": the name the clause gives belongs to the source
     const named = NAME_GIVEN.exec(rel[0]);
@@ -208,7 +224,13 @@ function subjectBounds(
     if (skippedEmpty && hops === 1 && comma >= 0 && !/^\s*(?:who|which|whose|where|but|and)\b/i.test(seg)) {
       const prevComma = Math.max(before.lastIndexOf(',', comma - 1), before.lastIndexOf(';', comma - 1));
       const head = before.slice(prevComma + 1, comma);
-      if (head.trim().split(/\s+/).length <= 9 && /\p{Lu}/u.test(head) && !/["“”]/.test(head)) {
+      // "a resident, Abubakar Sani, told": a common-noun role before the name is the speaker too
+      const roleBeforeName = /^\s*(?:a|an|the|one)\s/i.test(head) && PROPER_NAME.test(seg);
+      if (
+        head.trim().split(/\s+/).length <= 9 &&
+        (/\p{Lu}/u.test(head) || roleBeforeName) &&
+        !/["“”]/.test(head)
+      ) {
         start = prevComma + 1;
         segEnd = before.length;
         ctxStart = start;
@@ -506,8 +528,11 @@ function verbAttributions(ctx: DocContext, si: number, out: Attribution[]): void
       : null;
     if (told?.[1] && OUTLET_CUES.test(told[1])) {
       const st = verb.end + told[0].length - told[1].length;
-      const t = makeAttribution(ctx, si, { start: st, end: st + told[1].length }, told[1], verb, false);
-      if (t) out.push({ ...t, kind: AGENCY_CUES.test(told[1]) ? 'agency' : 'outlet' });
+      // "told Reuters." ends the sentence; "told A.F.P." keeps its abbreviation's last period
+      const lastWord = told[1].slice(told[1].lastIndexOf(' ') + 1);
+      const name = /^[^.]+\.$/.test(lastWord) ? told[1].slice(0, -1) : told[1];
+      const t = makeAttribution(ctx, si, { start: st, end: st + name.length }, name, verb, false);
+      if (t) out.push({ ...t, kind: AGENCY_CUES.test(name) ? 'agency' : 'outlet' });
     }
   }
 }

@@ -9,6 +9,8 @@ import type { Span } from '../core/index.js';
 /** The dateline's place as written and the span of the whole prefix (place, region, date, agency, separator). */
 export interface Dateline {
   readonly place: string;
+  /** The country or region written after the place ("Pakistan" in "KHAR, Pakistan:"), or null. */
+  readonly region: string | null;
   readonly span: Span;
 }
 
@@ -27,9 +29,9 @@ const TAIL = String.raw`(?:${DATE}(?:${AGENCY})?|${AGENCY}(?:${DATE})?)`;
 /** What follows a dateline: the first word of a sentence. */
 const NEXT = String.raw`(?= *[\p{Lu}\p{N}"“‘'(])`;
 
-const CAPS_DATELINE = new RegExp(String.raw`^(${CAPS_PLACE})(?:${REGION})?(?:${TAIL})?${SEP}${NEXT}`, 'u');
+const CAPS_DATELINE = new RegExp(String.raw`^(${CAPS_PLACE})(${REGION})?(?:${TAIL})?${SEP}${NEXT}`, 'u');
 const TITLE_DATELINE = new RegExp(
-  String.raw`^(${TITLE_PLACE})(?:(?:${REGION})(?:${TAIL})?|${TAIL})${SEP}${NEXT}`,
+  String.raw`^(${TITLE_PLACE})(?:(${REGION})(?:${TAIL})?|${TAIL})${SEP}${NEXT}`,
   'u',
 );
 
@@ -85,7 +87,8 @@ function matchAt(text: string, offset: number): Dateline | null {
   if (!m || !place) return null;
   const letters = place.replace(/[^\p{L}]/gu, '');
   if (letters.length < 2 || NOT_PLACES.has(place)) return null;
-  return { place: place.replace(/[,.]$/, ''), span: { start: offset, end: offset + m[0].length } };
+  const region = m[2]?.replace(/^,\s*/, '') ?? null;
+  return { place: place.replace(/[,.]$/, ''), region, span: { start: offset, end: offset + m[0].length } };
 }
 
 /** The dateline of a text, looked for at the start and after up to two title/byline lines. */

@@ -48,6 +48,7 @@ export function buildDocument(
     url: tidy(meta.url),
     published,
     dateline: dateline?.place ?? null,
+    datelineRegion: dateline?.region ?? null,
     datelineSpan: dateline?.span ?? null,
     language: detectLanguage(text),
     outlet: tidy(meta.outlet),

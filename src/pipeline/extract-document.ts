@@ -54,7 +54,10 @@ export function extractDocument(
     nerMentions,
     res,
   );
-  const places = resolveToponyms({ text, toponyms, dateline: doc.dateline }, res.gazetteer);
+  const places = resolveToponyms(
+    { text, toponyms, dateline: doc.dateline, datelineRegion: doc.datelineRegion ?? null },
+    res.gazetteer,
+  );
   const resolution = resolveEntities(
     { text, tokens, sentences, nerMentions, places, datelineSpan: datelinePlace },
     res.kb,

@@ -205,6 +205,20 @@ describe('event targets and agents', () => {
     expect(facts.events.map((e) => e.fatalities?.min)).toEqual([12]);
   });
 
+  it('a toll summed over months is no incident, whatever kind of violence it names', () => {
+    const total = run(
+      'More than 220 people have been killed in ethnic clashes in Manipur since May last year.',
+      '2024-06-09',
+    ).facts.events;
+    expect(total).toEqual([]);
+    // over a few days it may be one operation's toll
+    const operation = run(
+      'Troops have killed 30 militants in clashes in North Waziristan since Friday, the army said.',
+      '2024-06-09',
+    ).facts.events;
+    expect(operation.map((e) => e.fatalities?.min)).toEqual([30]);
+  });
+
   it('an actor separated from its verb by a relative clause with commas of its own', () => {
     const { facts, entities } = run(
       'JNIM, which is active in the border area where Mali, Niger and Burkina Faso meet, carried out an attack on a base in Mali on Monday, killing 12 soldiers.',
@@ -469,6 +483,16 @@ describe('sources', () => {
     ['Security sources said two soldiers were wounded.', 'Security sources', 'anonymous'],
     ['The Dawn newspaper reported that the market was closed.', 'The Dawn newspaper', 'outlet'],
     ['TTP said its fighters had attacked the post.', 'TTP', 'perpetrator_claim'],
+    [
+      'The gunmen, who arrived on motorcycles, also killed two men who tried to resist, a resident, Abubakar Sani, told the Associated Press.',
+      'a resident, Abubakar Sani',
+      'witness',
+    ],
+    [
+      'The gunmen, who arrived on motorcycles, also killed two men, a resident told the Associated Press.',
+      'the Associated Press',
+      'agency',
+    ],
   ])('%s → %s (%s)', (text, surface, kind) => {
     expect(kinds(text)).toContainEqual([surface, kind]);
   });

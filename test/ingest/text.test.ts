@@ -43,6 +43,14 @@ describe('findDateline', () => {
     expect(d?.place ?? null).toBe(place);
     expect(d ? text.slice(d.span.start, d.span.end) : null).toBe(prefix);
   });
+  it.each([
+    ['KHAR, Pakistan: Gunmen shot a worker', 'Pakistan'],
+    ['GOMA, Democratic Republic of Congo (Reuters) - Rebels', 'Democratic Republic of Congo'],
+    ['Kabul, Feb. 25 -- Officials said', null],
+    ['QUETTA: Five people', null],
+  ])('keeps the country written after the place: %j → %s', (text, region) => {
+    expect(findDateline(text)?.region).toBe(region);
+  });
 });
 
 describe('detectLanguage', () => {

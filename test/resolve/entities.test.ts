@@ -496,6 +496,19 @@ describe('short KB names need their own spelling', () => {
       'actor:al-shabaab',
     );
   });
+  it('does not link a word that only shares a name’s consonants ("Kadawa" is no "Qaeda", "Meitei" no "Maute")', () => {
+    const r = resolve(
+      'Bandits raided Kadawa village in Zamfara. Clashes between the Meitei and Kuki communities went on.',
+    );
+    expect(r.entities.some((e) => e.kbId === 'actor:al-qaeda')).toBe(false);
+    expect(r.entities.some((e) => e.kbId === 'actor:maute-group')).toBe(false);
+  });
+  it('links one-word spellings a vowel or two apart ("Qaida", "Hezbullah")', () => {
+    expect(holder(resolve('Officials blamed Qaida for the attack.'), 'Qaida')?.kbId).toBe('actor:al-qaeda');
+    expect(holder(resolve('Officials blamed Hezbullah for the attack.'), 'Hezbullah')?.kbId).toBe(
+      'actor:hezbollah',
+    );
+  });
 });
 
 /** [text, NER mentions, name, type the words around it give]. */

@@ -5,7 +5,7 @@
  */
 import { overlaps, type Span } from '../../core/index.js';
 import { matchActorNames, type ActorKb, type ActorMatch } from '../../kb/actors/index.js';
-import { contentWords } from '../../kb/names/index.js';
+import { contentWords, editDistance } from '../../kb/names/index.js';
 import type { NerMention } from '../../nlp/index.js';
 import { atSentenceStart } from './filters.js';
 import { CALENDAR_WORDS, DEMONYMS, isEnglishWord } from './lexicon.js';
@@ -69,7 +69,7 @@ function firmMatch(text: string, sentences: EntityResolutionInput['sentences'], 
   const lower = word.toLowerCase();
   if (CALENDAR_WORDS.has(lower)) return false;
   const common = isEnglishWord(lower);
-  if (word.length > 5 && !common) return true;
+  if (word.length > 5 && !common) return nearSpelling(lower, m.entries);
   // An attached article ("El Mayo", "al-Shabaab") marks a name even at the start of a sentence.
   const bare = contentWords(m.surface)[0]?.start === 0;
   if (common && bare && atSentenceStart(text, sentences, m.start)) return false;
@@ -78,6 +78,26 @@ function firmMatch(text: string, sentences: EntityResolutionInput['sentences'], 
     const fw = contentWords(f);
     return fw.length === 1 && unaccented((fw[0] as { raw: string }).raw) === word;
   });
+}
+
+/**
+ * A longer one-word match must still be spelled close to one of the KB's one-word forms: a key
+ * of two consonants ("k*d*", "m*t*") that lets "Qaida" hit "Qaeda" also lets "Kadawa" (a village)
+ * hit it, and "Meitei" (a people) hit "Maute". Transliterations differ in a vowel or two
+ * ("Hizbullah" / "Hezbollah"), so a quarter of the word may differ, and at least one letter.
+ */
+const APOSTROPHES = /['’ʼ‘`]/g;
+
+function nearSpelling(lower: string, entries: ActorMatch['entries']): boolean {
+  const limit = Math.max(1, Math.floor(lower.length / 4));
+  return entries.some((e) =>
+    [e.name, ...e.aliases].some((f) => {
+      const fw = contentWords(f);
+      if (fw.length !== 1) return false;
+      const form = unaccented((fw[0] as { raw: string }).raw).toLowerCase();
+      return editDistance(form.replace(APOSTROPHES, ''), lower.replace(APOSTROPHES, '')) <= limit;
+    }),
+  );
 }
 
 /** Places and KB matches, longest first, without overlaps. */

@@ -27,6 +27,8 @@ export interface ResolveInput {
   readonly toponyms: readonly Toponym[];
   /** The dateline's place as written ("NEW DELHI"), or null. */
   readonly dateline: string | null;
+  /** The country or region the dateline writes after its place ("Pakistan"), if any. */
+  readonly datelineRegion?: string | null;
 }
 
 const MAX_CANDIDATES = 40;
@@ -434,16 +436,28 @@ function choose(
   return { chosen, confidence };
 }
 
-/** The dateline's country: its most likely reading by priors alone. */
-function datelineCountryOf(dateline: string | null, gaz: Gazetteer): string | null {
+/**
+ * The dateline's country: the one it writes after the place ("KHAR, Pakistan"), stated; else
+ * its place's most likely reading by priors alone.
+ */
+function datelineCountryOf(
+  dateline: string | null,
+  region: string | null,
+  gaz: Gazetteer,
+): { code: string; stated: Place | null } | null {
   if (!dateline) return null;
-  const name = dateline.replace(/\s*[(,].*$/, '').trim();
-  const { readings } = readingsOf(
-    { start: 0, end: name.length, surface: name, name, cue: null, source: 'gold' },
-    gaz,
-  );
-  return readings[0]?.place.countryCode ?? null;
+  const readingOf = (name: string) =>
+    readingsOf({ start: 0, end: name.length, surface: name, name, cue: null, source: 'gold' }, gaz).readings;
+  const stated = region
+    ? readingOf(region).find((r) => STATE_CLASSES.has(r.place.featureClass) && r.place.countryCode)?.place
+    : undefined;
+  if (stated?.countryCode) return { code: stated.countryCode, stated };
+  const code = readingOf(dateline.replace(/\s*[(,].*$/, '').trim())[0]?.place.countryCode;
+  return code ? { code, stated: null } : null;
 }
+
+/** What the region after a dateline's place may be: a country, or a province of one. */
+const STATE_CLASSES = new Set(['country', 'admin1', 'region']);
 
 function geoOf(place: Place): Geo {
   return {
@@ -577,7 +591,16 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
     };
   });
   slots = withPairSupport(slots);
-  const datelineCountry = datelineCountryOf(input.dateline, gaz);
+  const dateline = datelineCountryOf(input.dateline, input.datelineRegion ?? null, gaz);
+  // "KHAR, Pakistan": the dateline's place, and the body's mentions of it ("in Khar"), lie in the
+  // country it names, or the gazetteer lacks it (not Haar in Bavaria, "Khar" in Russian)
+  if (dateline?.stated && input.dateline) {
+    const key = normalizeName(input.dateline);
+    slots = slots.map((s) =>
+      s.key === key ? { ...s, readings: s.readings.filter((r) => r.place.countryCode === dateline.code) } : s,
+    );
+  }
+  const datelineCountry = dateline?.code ?? null;
   let round = choose(slots, null);
   for (let pass = 0; pass < 2; pass++) {
     round = choose(slots, buildContext(slots, round.chosen, round.confidence, datelineCountry));
@@ -585,7 +608,8 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
   const kept = round.chosen.map((r, i) =>
     fitsDocument(slots, round.chosen, i) && !isStray(slots, round.chosen, i) ? r : undefined,
   );
-  const focus = documentFocus(kept);
+  // with nothing resolved, the country or province the dateline names is what the story is about
+  const focus = documentFocus(kept) ?? dateline?.stated ?? undefined;
   const out: ResolvedPlace[] = [];
   slots.forEach((slot, i) => {
     const chosen = kept[i];
