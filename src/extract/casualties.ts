@@ -41,6 +41,9 @@ const ONE_FATAL = new RegExp(
   String.raw`\b(?:(?:killed|killing|kills|shot dead|gunned down|shot and killed|assassinated|assassinating|beheaded|executed|murdered|beat|beating|stabbed|hacked)\s+(?:a|an|one|the)\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*)\b|(?<!\bno\s)\b(?:a|an|one|another|the)\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*)(?:,[^,.]{1,40},)?\s+(?:(?:was|had been|has been|may have been|might have been|is believed to have been|were)\s+(?:killed|shot dead|gunned down|slain|beaten to death|hacked to death|stabbed to death|executed|beheaded)|(?:later\s+|also\s+)?(?:died|has died|had died)\b))`,
   'gi',
 );
+/** "wounded a policeman", "injuring one passer-by": the active verb before one victim. */
+const ONE_INJURED_ACTIVE =
+  /\b(?:wounded|wounding|injured|injuring)\s+(?:a|an|one)\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*)\b/gi;
 const ONE_INJURED =
   /(?<!\bno\s)(?<![\w'’-])(?:and\s+)?(?:another|a|an|one)\s+(?:(?!(?:but|and|or|not)\b)[\w'’-]+\s+){0,3}?(?:was\s+|were\s+)?(?:injured|wounded|hurt)\b/gi;
 /** Up to two more lower-case nouns of a victim's noun phrase (not prepositions, clause words or verb forms). */
@@ -239,7 +242,7 @@ export function findCasualties(ctx: DocContext, start: number, end: number): Cas
   flush();
   const chunk = text.slice(start, end);
   if (!fatalities) {
-    fatalities = singleFatality(chunk, start, (e) => (lastCue = Math.max(lastCue, e)));
+    fatalities = singleVictim(ONE_FATAL, chunk, start, (e) => (lastCue = Math.max(lastCue, e)), true);
     const victim = fatalities?.victim;
     if (fatalities && victim) {
       const at = text.indexOf(victim, start);
@@ -258,18 +261,42 @@ export function findCasualties(ctx: DocContext, start: number, end: number): Cas
     if (m && /\b(?:another|a|an|one)\b/i.test(m[0]))
       injured = { min: 1, max: 1, text: m[0].replace(/^and\s+/i, '') };
   }
+  if (!injured) {
+    // "shot dead a polio worker and wounded a policeman escorting him"
+    const one = singleVictim(
+      ONE_INJURED_ACTIVE,
+      chunk,
+      start,
+      (e) => (lastCue = Math.max(lastCue, e)),
+      false,
+    );
+    if (one) {
+      if (one.victim) {
+        const at = text.indexOf(one.victim, start);
+        if (at >= 0 && at < end)
+          victims.push({ text: one.victim, start: at, end: at + one.victim.length, fatal: false });
+      }
+      injured = { min: one.min, max: one.max, text: one.text };
+    }
+  }
   if (!injured && among) injured = among;
   return { fatalities, injured, victims, lastCue };
 }
 
-/** One named or described victim: "killed a police officer", "a soldier was shot dead". */
-function singleFatality(
+/**
+ * One named or described victim: "killed a police officer", "a soldier was shot dead" (ONE_FATAL),
+ * "wounded a policeman" (ONE_INJURED_ACTIVE): groups 1–2 hold the words after an active verb,
+ * 3–4 those before a passive one.
+ */
+function singleVictim(
+  re: RegExp,
   chunk: string,
   start: number,
   cue: (end: number) => void,
+  fatal: boolean,
 ): (Count & { victim?: string }) | null {
-  ONE_FATAL.lastIndex = 0;
-  for (let m = ONE_FATAL.exec(chunk); m; m = ONE_FATAL.exec(chunk)) {
+  re.lastIndex = 0;
+  for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
     // The lazy match stops at the first word after the article ("a tribal elder" → "tribal"):
     // the noun phrase runs on to the word before a preposition, clause word or verb form.
     const more = m[2] !== undefined ? (NP_TAIL.exec(chunk.slice(m.index + m[0].length))?.[0] ?? '') : '';
@@ -294,7 +321,7 @@ function singleFatality(
         rest,
       );
     // "one person was killed and 27 others were injured": the second group is the wounded.
-    const woundedGroup = two && AFTER_INJURY.test(rest.slice(two[0].length));
+    const woundedGroup = fatal && two && AFTER_INJURY.test(rest.slice(two[0].length));
     const extra = two && !woundedGroup ? (UNITS[(two[1] ?? '').toLowerCase()] ?? Number(two[1])) : 0;
     return {
       min: 1 + extra,

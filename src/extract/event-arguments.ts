@@ -364,8 +364,17 @@ export function perpetratorsIn(ctx: DocContext, span: Span): Perpetrator[] {
   return out;
 }
 
-const TARGET_RE =
-  /\b(?:attacks?|assaults?|ambush(?:ed)?|raids?|raided|strikes?|bombing|bombed|shelled|attacked|stormed|targeted|targeting|hit|struck|ambushed|on|against|killing|killed|shot dead|gunned down|wounded|wounding|injuring|kidnapped|kidnapping|abducted|abducting|arrested|detained|including)\s+((?:a|an|the|two|three|four|five|several|some|many|its|their|his)\s+)?((?:[\w'’-]+\s+){0,3}?(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|patrol|convoy|checkpoint|post|base|camp|garrison|detachment|unit|civilians?|residents?|villagers?|worshippers?|students?|church|mosque|market|school|hospital|protesters?|demonstrators?|shoppers?|passengers?|vehicles?|buses?|leaders?|members?|commanders?|peacekeepers?|labourers?|workers?|officials?|guards?|cantonment|outpost|positions?|planner|fighters?|militants?|crowd|gathering|procession|mass|service|priests?|pastors?|clerics?|imams?|journalists?|teachers?|doctors?|nurses?|aid workers?|elders?|chiefs?|traders?|herders?|farmers?|fishermen|miners?|children|women|pilgrims?|tourists?|engineers?|hostages?|lawmakers?|politicians?|judges?|activists?|monks?|nuns?|bishops?|mourners?|hideouts?|depots?|convoys?|trucks?|tankers?|ships?|vessels?|boats?|aircraft|jets?))\b/gi;
+/** Nouns a target description ends in: people, forces, places and vehicles that are hit. */
+const TARGET_NOUN = String.raw`(?:soldiers?|troops?|police(?:men)?|officers?|personnel|forces|patrol|convoy|checkpoint|post|base|camp|garrison|detachment|unit|civilians?|residents?|villagers?|worshippers?|students?|church|mosque|market|school|hospital|protesters?|demonstrators?|shoppers?|passengers?|vehicles?|buses?|leaders?|members?|commanders?|peacekeepers?|labourers?|workers?|officials?|guards?|cantonment|outpost|positions?|planner|fighters?|militants?|crowd|gathering|procession|mass|service|priests?|pastors?|clerics?|imams?|journalists?|teachers?|doctors?|nurses?|aid workers?|elders?|chiefs?|traders?|herders?|farmers?|fishermen|miners?|children|women|pilgrims?|tourists?|engineers?|hostages?|lawmakers?|politicians?|judges?|activists?|monks?|nuns?|bishops?|mourners?|hideouts?|depots?|convoys?|trucks?|tankers?|ships?|vessels?|boats?|aircraft|jets?)`;
+const TARGET_RE = new RegExp(
+  String.raw`\b(?:attacks?|assaults?|ambush(?:ed)?|raids?|raided|strikes?|bombing|bombed|shelled|attacked|stormed|targeted|targeting|hit|struck|ambushed|on|against|killing|killed|shot dead|gunned down|wounded|wounding|injuring|kidnapped|kidnapping|abducted|abducting|arrested|detained|including)\s+((?:a|an|the|two|three|four|five|several|some|many|its|their|his)\s+)?((?:[\w'’-]+\s+){0,3}?${TARGET_NOUN})\b`,
+  'gi',
+);
+/** "The soldiers were abducted": the subject of a passive verb of taking or attacking. */
+const PASSIVE_TARGET = new RegExp(
+  String.raw`\b((?:the|a|an|two|three|four|five|six|several|some|many|\d+)\s+)?((?:[\w'’-]+\s+){0,2}?${TARGET_NOUN})\s+(?:was|were|had been|have been|has been)\s+(?:\w+\s+)?(?:abducted|kidnapped|taken hostage|attacked|ambushed|targeted|seized)\b`,
+  'gi',
+);
 
 /** Phrases that a lazy noun-phrase match picks up but that are no target. */
 const BAD_TARGET =
@@ -411,12 +420,19 @@ export function targetsIn(ctx: DocContext, span: Span, exclude: ReadonlySet<stri
   const chunk = ctx.text.slice(span.start, span.end);
   TARGET_RE.lastIndex = 0;
   for (let m = TARGET_RE.exec(chunk); m; m = TARGET_RE.exec(chunk)) {
+    // "while on patrol", "on duty": what they were doing, not what was hit
+    if (/^on\s+(?:patrol|duty)$/i.test(m[0])) continue;
     const np = m[2] ?? '';
     const npStart = span.start + m.index + m[0].length - np.length;
     const actors = mentionsIn(ctx, npStart, npStart + np.length, ['group', 'organization', 'person']);
     for (const a of actors)
       if (!exclude.has(a.entity.id) && !out.includes(a.entity.id)) out.push(a.entity.id);
     const desc = actors.length ? null : targetDescription(np);
+    if (desc && !out.includes(desc)) out.push(desc);
+  }
+  PASSIVE_TARGET.lastIndex = 0;
+  for (let m = PASSIVE_TARGET.exec(chunk); m; m = PASSIVE_TARGET.exec(chunk)) {
+    const desc = targetDescription(m[2] ?? '');
     if (desc && !out.includes(desc)) out.push(desc);
   }
   // "the strike killed Abu Abdul Rahman al-Makki": a person named as the one killed is a target.

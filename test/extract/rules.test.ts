@@ -205,6 +205,22 @@ describe('event targets and agents', () => {
     expect(facts.events.map((e) => e.fatalities?.min)).toEqual([12]);
   });
 
+  it('the subject of a passive abduction is the target; "on patrol" is none', () => {
+    const e = run('The soldiers were abducted on May 2 while on patrol near the town of Tame.').facts
+      .events[0];
+    expect(e?.type).toBe('abduction_forced_disappearance');
+    expect(e?.targets).toEqual(['soldiers']);
+  });
+
+  it('one victim wounded in the active voice counts as one injured, and is a target', () => {
+    const e = run(
+      'Gunmen shot dead a polio vaccination worker and wounded a policeman escorting him in Bajaur on Wednesday.',
+    ).facts.events[0];
+    expect(e?.fatalities).toMatchObject({ min: 1, max: 1 });
+    expect(e?.injured).toMatchObject({ min: 1, max: 1 });
+    expect(e?.targets).toContain('policeman');
+  });
+
   it('a toll summed over months is no incident, whatever kind of violence it names', () => {
     const total = run(
       'More than 220 people have been killed in ethnic clashes in Manipur since May last year.',
