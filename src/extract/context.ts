@@ -50,14 +50,14 @@ export function buildContext(
     for (const m of [...entity.mentions, ...(entity.references ?? [])])
       if (m.end <= text.length) mentions.push({ start: m.start, end: m.end, entity });
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const body = datelineSpan
-    ? sentences.filter((s) => s.end > datelineSpan.end || s.start >= datelineSpan.end)
-    : sentences;
+  // Lines before the dateline (a title, a byline) tell no facts of their own. Clauses keep their
+  // sentence's index in `sentences`, which attributions are keyed by, title or no title.
+  const inBody = (s: Sentence) => !datelineSpan || s.end > datelineSpan.end || s.start >= datelineSpan.end;
   return {
     text,
     tokens,
     sentences,
-    clauses: body.flatMap((s, i) => splitClauses(text, s, i)),
+    clauses: sentences.flatMap((s, i) => (inBody(s) ? splitClauses(text, s, i) : [])),
     entities,
     entityById: new Map(entities.map((e) => [e.id, e])),
     mentions,

@@ -34,6 +34,7 @@ import { shiftRange, type RelativeShift, type TimeExpression } from '../nlp/time
 import {
   ANAPHORIC_BEFORE,
   COMPARED_BEFORE,
+  SINCE_BEFORE,
   TRIGGERS,
   UNSPECIFIED_BLAST_PRIORITY,
   type TriggerClass,
@@ -1139,9 +1140,10 @@ export function draftEvents(
     attachDenials(ctx, clause, drafts);
     attachOwners(ctx, clause, drafts);
     // "one of the deadliest strikes in months" compares the incident with others: no trigger.
-    const inClause = within(hits, clause.start, clause.end).filter(
-      (h) => !COMPARED_BEFORE.test(ctx.text.slice(Math.max(clause.start, h.start - 48), h.start)),
-    );
+    const inClause = within(hits, clause.start, clause.end).filter((h) => {
+      const before = ctx.text.slice(Math.max(clause.start, h.start - 48), h.start);
+      return !COMPARED_BEFORE.test(before) && !SINCE_BEFORE.test(before);
+    });
     const referenced = inClause.filter(
       (h) =>
         REFERENCED_BEFORE.test(ctx.text.slice(Math.max(clause.start, h.start - 60), h.start)) &&

@@ -49,3 +49,37 @@ describe('"the bombing" refers back to the bombing', () => {
     expect(strike?.evidence.some((s) => s.start >= last)).toBe(false);
   });
 });
+
+describe('a title line above the dateline', () => {
+  it('leaves each sentence its own statements: a denial does not reach the next sentence', () => {
+    const body =
+      'RIYADH — A drone struck an oil facility in Jizan on Friday, the Saudi-led coalition said.\n\n' +
+      'A Houthi military spokesman, Yahya Saree, denied that the group was behind it.\n\n' +
+      'Three people were injured when air defences intercepted a second drone over Khamis Mushait, the coalition added.\n';
+    for (const text of [body, `Drone hits Saudi oil facility\n\n${body}`]) {
+      const x = run(text);
+      const intercepted = x.events.find((e) =>
+        /Khamis Mushait/.test(JSON.stringify(x.entities.find((n) => n.id === e.location))),
+      );
+      expect(intercepted?.modality).toBe('asserted');
+    }
+  });
+});
+
+describe('denials', () => {
+  it('a group denying its part in an incident neither claims it nor denies that it happened', () => {
+    const x = run(
+      'Houthis deny role as drone hits Saudi oil facility\n\nRIYADH — A drone struck an oil facility in Jizan on Friday, the coalition said. A Houthi spokesman denied that the group was behind it.',
+    );
+    const strike = x.events.find((e) => e.type === 'air_drone_strike');
+    expect(strike?.modality).toBe('asserted');
+    expect(strike?.claimedBy).toEqual([]);
+  });
+
+  it('an event named after "since" dates the statement and is no incident', () => {
+    const x = run(
+      'A Houthi spokesman said its forces had carried out no operations against Saudi territory since the truce took effect.',
+    );
+    expect(x.events).toEqual([]);
+  });
+});

@@ -190,6 +190,12 @@ export const AGGREGATE_BEFORE =
   /\b(?:multiple|numerous|a string of|a series of|a spate of|a wave of|waves of|repeated|frequent|dozens of|scores of|hundreds of|string of|series of|targets of|campaign of)\s+(?:\S+\s+){0,2}$/i;
 /** "one of the deadliest strikes in months": the incident told is compared with others, none is told. */
 export const COMPARED_BEFORE = /\bone of the\s+(?:\S+\s+){0,2}$/i;
+/**
+ * A trigger that dates something else: "no operations since the truce took effect", "the worst
+ * violence since the 2021 coup". The event named after "since" is a point in time, not news.
+ */
+export const SINCE_BEFORE =
+  /\bsince\s+(?:the|a|an|its|their|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w-]+\s+){0,2}$/i;
 /** Words that make a plural trigger generic ("such attacks", "other raids", "many bombings"). */
 export const PLURAL_GENERIC_BEFORE =
   /\b(?:many|such|similar|future|further|more|any|other|recent|previous|several|these|those|its|their)\s+(?:\S+\s+){0,2}$/i;
