@@ -3,7 +3,7 @@
  * fighters", "it", "they" → the armed group most recently named; "he", "she" → the last person.
  */
 import type { Entity, EntityType } from '../core/index.js';
-import { lowerBound, type DocContext } from './context.js';
+import { lowerBound, mentionsIn, type DocContext } from './context.js';
 
 /** A definite description or pronoun that stands for a group. */
 export const GROUP_ANAPHOR =
@@ -53,4 +53,23 @@ export function resolveGroup(ctx: DocContext, pos: number, exclude?: string): En
     if (e.type === 'group' && e.id !== exclude && (!best || e.mentions.length > best.mentions.length))
       best = e;
   return best;
+}
+
+/**
+ * The group "its" or "their" at `pos` stands for: the nearest group, organisation or place named
+ * before it, when that is a group ("The ELN … Its leader"); none when a country or a body is
+ * nearer ("Pakistan … its leader").
+ */
+export function possessorGroup(ctx: DocContext, pos: number): Entity | null {
+  const TYPES: readonly EntityType[] = ['group', 'organization', 'location', 'person'];
+  const si = ctx.sentences.findIndex((s) => s.start <= pos && pos < s.end);
+  const sent = ctx.sentences[si];
+  // within its sentence, the nearest name before it ("ISWAP said its commander …")
+  const here = sent ? mentionsIn(ctx, sent.start, pos, TYPES).pop() : undefined;
+  if (here) return here.entity.type === 'group' ? here.entity : null;
+  // opening a sentence, it takes up the last one's subject ("The ELN is the largest group in
+  // Colombia. Its leader …"; not "Pakistan has fought the Taliban. Its leader …")
+  const prev = ctx.sentences[si - 1];
+  const subject = prev ? mentionsIn(ctx, prev.start, prev.end, TYPES)[0] : undefined;
+  return subject?.entity.type === 'group' ? subject.entity : null;
 }

@@ -6,7 +6,7 @@
  * modality of its own clause and reporting frame.
  */
 import type { Entity, Event, Modality, RelationType, Span } from '../core/index.js';
-import { resolveGroup } from './anaphora.js';
+import { possessorGroup, resolveGroup } from './anaphora.js';
 import { mentionsIn, type DocContext } from './context.js';
 import {
   ACTORS,
@@ -253,6 +253,17 @@ const PATTERNS: readonly Pattern[] = [
       }
       const role = /spokes/i.test(m[0]) ? 'member_of' : 'leader_of';
       emit(role, person, org, at, { start: at.start, end: at.end });
+    },
+  },
+  {
+    // "Its leader, Antonio Garcia, said …": the group the possessive stands for, the name after it
+    gate: /\b(?:its|their)\s/i,
+    re: g(String.raw`\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?${LEADER_NOUN}\b`),
+    apply: (ctx, m, at, sent, emit) => {
+      const named = personForRole(ctx, sent, at.start, at.end);
+      if (!named) return;
+      const role = /spokes|deputy/i.test(m[0]) ? 'member_of' : 'leader_of';
+      emit(role, named, possessorGroup(ctx, at.start), at, at);
     },
   },
   {

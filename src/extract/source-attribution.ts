@@ -6,7 +6,7 @@
  * Mentions of one person or body are merged into one source.
  */
 import type { Entity, Modality, Span, SourceKind } from '../core/index.js';
-import { resolveGroup } from './anaphora.js';
+import { possessorGroup, resolveGroup } from './anaphora.js';
 import { mentionsIn, type DocContext, type Mention } from './context.js';
 import {
   AGENCY_CUES,
@@ -139,7 +139,7 @@ export function classifySource(context: string, entity: Entity | null, selfClaim
     /\b(?:rights|watch|amnesty|observatory|monitor|monitoring group|ngo|red cross|red crescent|m[ée]decins|doctors without borders|association|foundation|institute|think tank|analysts?|researchers?|experts?)\b/i.test(
       context,
     ) &&
-    !/\b(?:minister|ministry|police|army|military|government|spokes\w+ for the (?:army|police|government))\b/i.test(
+    !/\b(?:minister|ministry|police|army|military|government|ombuds\w+|spokes\w+ for the (?:army|police|government))\b/i.test(
       context,
     )
   )
@@ -162,7 +162,7 @@ export function classifySource(context: string, entity: Entity | null, selfClaim
 
 /** A statement noun before the real subject of a reduced relative clause ("a charge Kigali denies"). */
 const REDUCED_RELATIVE_HEAD =
-  /^(?:a|an|the)\s+(?:[a-z]+\s+)?(?:charge|claim|accusation|allegation|report|account|version|assertion|figure|toll|number)s?\s+(?=(?:the\s+)?\p{Lu})/u;
+  /^(?:a|an|the)\s+(?:[a-z]+\s+)?(?:charge|claim|accusation|allegation|report|account|version|assertion|figure|toll|number)s?\s+(?=(?:the\s+)?\p{Lu}|the\s+[a-z]+$)/u;
 
 /** Start of the subject phrase that ends at `end` within the sentence, walking back over appositives. */
 function subjectBounds(
@@ -333,6 +333,9 @@ function titleAcronym(ctx: DocContext, m: Mention, all: readonly Mention[]): boo
   return !all.some((x) => x.entity === m.entity && x.end <= m.start - 1 && m.start - 1 - x.end <= 2);
 }
 
+const GROUP_ROLE_BY_PRONOUN =
+  /^(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|leader|commander|chief|head|emir|amir|founder)\b/i;
+
 function actorIn(ctx: DocContext, s: Span): Entity | null {
   const found = mentionsIn(ctx, s.start, s.end, ['group', 'organization', 'person']);
   const all = found.filter((m) => !titleAcronym(ctx, m, found));
@@ -351,6 +354,11 @@ function actorIn(ctx: DocContext, s: Span): Entity | null {
         ),
     );
   if (group) return group.entity;
+  // "Its leader, Antonio Garcia": a group's leader or spokesman speaks for the group the pronoun stands for
+  if (GROUP_ROLE_BY_PRONOUN.test(ctx.text.slice(s.start, s.end))) {
+    const g = possessorGroup(ctx, s.start);
+    if (g) return g;
+  }
   // "Senior Superintendent of Police Kupwara Rajinder Kumar Bhat": the name at the phrase's end is its head
   const last = ms[ms.length - 1];
   if (last?.entity.type === 'person' && ctx.text.slice(last.end, s.end).trim() === '') return last.entity;

@@ -210,6 +210,9 @@ describe('event targets and agents', () => {
       .events[0];
     expect(e?.type).toBe('abduction_forced_disappearance');
     expect(e?.targets).toEqual(['soldiers']);
+    const raid = run('Armed bandits abducted more than 50 people in a raid on a village on Sunday.').facts
+      .events[0];
+    expect(raid?.targets).toContain('people');
   });
 
   it('one victim wounded in the active voice counts as one injured, and is a target', () => {
@@ -505,6 +508,16 @@ describe('sources', () => {
       'witness',
     ],
     [
+      'The army accused the ELN of the kidnapping, a charge the group initially denied.',
+      'the group',
+      'perpetrator_claim',
+    ],
+    [
+      "The soldiers were freed on Thursday, the country's human rights ombudsman said.",
+      "the country's human rights ombudsman",
+      'official',
+    ],
+    [
       'The gunmen, who arrived on motorcycles, also killed two men, a resident told the Associated Press.',
       'the Associated Press',
       'agency',
@@ -591,6 +604,19 @@ describe('relation frames (verb frames, appositives, rivals, places)', () => {
         'opposes',
       ).length,
     ).toBe(1);
+  });
+  it('"Its leader, X" → X leader_of the group the sentence before is about, and speaks for it', () => {
+    const text =
+      'The ADF is the deadliest armed group in Beni. Its leader, Ahmad Shah, said the group would fight on.';
+    expect(rels(text, 'leader_of')).toContainEqual(['Ahmad Shah', 'Allied Democratic Forces', 'asserted']);
+    expect(srcs(text)).toContainEqual(['Its leader, Ahmad Shah', 'perpetrator_claim']);
+    // a country's leader is no group's
+    expect(
+      rels(
+        'Pakistan has fought the Taliban for years. Its leader, Ahmad Shah, said talks had failed.',
+        'leader_of',
+      ),
+    ).toEqual([]);
   });
   it('a split is no branch_of', () => {
     const objects = (text: string) => rels(text, 'branch_of').map((r) => r[1]);
