@@ -1,5 +1,5 @@
 /** The pipeline: the only module that knows the order of stages. */
-export { extractDocument } from './extract-document.js';
+export { BATCH_SIZE, extractDocument, extractDocuments } from './extract-document.js';
 export type { ExtractOptions } from './extract-document.js';
 export { loadResources } from './resources.js';
 export type { PipelineResources, ResourceOptions } from './resources.js';

@@ -1,4 +1,4 @@
-import type { IngestedDocument } from '../core/index.js';
+import type { Extraction, IngestedDocument } from '../core/index.js';
 import {
   NEAR_DUPLICATE_THRESHOLD,
   exactDuplicateKey,
@@ -18,8 +18,9 @@ export async function ingestDocument(
   store: Store,
   doc: IngestedDocument,
   res: PipelineResources,
+  /** The document's extraction when the caller made it already (a batch: see extractDocuments). */
+  extraction: Extraction = extractDocument(doc, res),
 ): Promise<SaveResult> {
-  const extraction = extractDocument(doc, res);
   const id = extraction.document.id;
   const fingerprint = fingerprintOf(doc.text);
   const storyId = await chooseStory(store, id, fingerprint);

@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import type { IngestedDocument } from '../../core/index.js';
+import type { Extraction, IngestedDocument } from '../../core/index.js';
 import type { PipelineResources } from '../../pipeline/index.js';
 import { dbPath, out, parseLimit, withDbOption, withStore } from '../context.js';
 
@@ -32,7 +32,7 @@ export function registerIngest(program: Command): void {
     .action(async (paths: string[], opts: IngestOpts) => {
       const { ingestDocument } = await import('../../pipeline/index.js');
       const stats = await withStore(opts, (store) =>
-        ingestAll(paths, opts, (doc, res) => ingestDocument(store, doc, res)),
+        ingestAll(paths, opts, (doc, res, extraction) => ingestDocument(store, doc, res, extraction)),
       );
       if (!opts.quiet) {
         const rate = stats.ms > 0 ? ((stats.created + stats.updated) / (stats.ms / 1000)).toFixed(1) : '-';
@@ -55,13 +55,17 @@ interface IngestStats {
   ms: number;
 }
 
-type Save = (doc: IngestedDocument, resources: PipelineResources) => Promise<{ created: boolean }>;
+type Save = (
+  doc: IngestedDocument,
+  resources: PipelineResources,
+  extraction: Extraction,
+) => Promise<{ created: boolean }>;
 
 async function ingestAll(paths: readonly string[], opts: IngestOpts, save: Save): Promise<IngestStats> {
   const t0 = performance.now();
   const stats: IngestStats = { created: 0, updated: 0, failed: 0, skipped: 0, ms: 0 };
   const { countInputs, readInputs } = await import('../../ingest/index.js');
-  const { loadResources } = await import('../../pipeline/index.js');
+  const { BATCH_SIZE, extractDocuments, loadResources } = await import('../../pipeline/index.js');
   const total = await countInputs(paths);
   const bar =
     !opts.quiet && process.stderr.isTTY && total > PROGRESS_THRESHOLD
@@ -73,6 +77,16 @@ async function ingestAll(paths: readonly string[], opts: IngestOpts, save: Save)
   bar?.start(total, 0, { docs: 0 });
   const resources = loadResources();
   let lastOrigin = '';
+  const pending: IngestedDocument[] = [];
+  const flush = async (): Promise<void> => {
+    const extractions = extractDocuments(pending, resources);
+    for (const [i, doc] of pending.entries()) {
+      const saved = await save(doc, resources, extractions[i] as Extraction);
+      if (saved.created) stats.created++;
+      else stats.updated++;
+    }
+    pending.length = 0;
+  };
   for await (const result of readInputs(paths, opts.maxBytes ? { maxBytes: opts.maxBytes } : {})) {
     if (!result.ok && result.skipped) {
       stats.skipped++;
@@ -81,15 +95,15 @@ async function ingestAll(paths: readonly string[], opts: IngestOpts, save: Save)
       // Ingest's messages already name the file (and the line of a JSONL file).
       process.stderr.write(`${bar ? '\n' : ''}sitrep: ${result.message}\n`);
     } else {
-      const saved = await save(result.doc, resources);
-      if (saved.created) stats.created++;
-      else stats.updated++;
+      pending.push(result.doc);
+      if (pending.length >= BATCH_SIZE) await flush();
     }
     const origin = result.ok ? result.doc.origin : result.origin;
-    if (origin !== lastOrigin) bar?.increment(1, { docs: stats.created + stats.updated });
-    else bar?.update({ docs: stats.created + stats.updated });
+    if (origin !== lastOrigin) bar?.increment(1, { docs: stats.created + stats.updated + pending.length });
+    else bar?.update({ docs: stats.created + stats.updated + pending.length });
     lastOrigin = origin;
   }
+  await flush();
   bar?.stop();
   stats.ms = performance.now() - t0;
   return stats;
