@@ -472,8 +472,12 @@ function newDraft(
       ? dateIn(ctx, { start: clause.sentenceStart, end: clause.sentenceEnd }, hit.start, stmt, others)
       : null);
   const hasCasualties = !!(cas.fatalities || cas.injured);
-  if (reading.aggregate && !crowd && !(hasCasualties && date && !date.weak && date.range.precision === 'day'))
-    return null;
+  // "air strikes … killed four people overnight": plural, but one night's strikes with one toll
+  const oneDay =
+    !!date &&
+    !date.weak &&
+    (date.range.precision === 'day' || (date.range.precision === 'range' && spanDays(date.range) <= 1));
+  if (reading.aggregate && !crowd && !(hasCasualties && oneDay)) return null;
   // A toll summed over months is no incident whatever the words name ("220 people have been
   // killed in ethnic clashes … since May last year"); over days it may be one operation's.
   if (

@@ -129,7 +129,7 @@ export function classifySource(context: string, entity: Entity | null, selfClaim
     )
   )
     return 'anonymous';
-  if (selfClaim || entity?.type === 'group') return 'perpetrator_claim';
+  if (selfClaim || entity?.type === 'group' || ARMED_SIDE_ROLE.test(context)) return 'perpetrator_claim';
   // a relative clause about the body ("which relies on a network of sources") does not make it anonymous
   const head = context.replace(RELATIVE_ABOUT, '');
   if (/\bsources?\b/i.test(head) && !/news agency/i.test(head))
@@ -566,11 +566,17 @@ function sentenceSubject(ctx: DocContext, s: Span): Span | null {
 }
 
 function isGroupLike(ctx: DocContext, span: Span): boolean {
+  const t = ctx.text.slice(span.start, span.end);
   return (
     mentionsIn(ctx, span.start, span.end, ['group']).length > 0 ||
-    /\b(?:outfit|group|militants|faction|organi[sz]ation)\b/i.test(ctx.text.slice(span.start, span.end))
+    /\b(?:outfit|group|militants|faction|organi[sz]ation)\b/i.test(t) ||
+    ARMED_SIDE_ROLE.test(t)
   );
 }
+
+/** "a militant commander", "the rebel spokesman": a person speaking for an armed group. */
+const ARMED_SIDE_ROLE =
+  /\b(?:militant|rebel|insurgent|jihadist|terrorist|guerrilla|bandit|separatist)s?\s+(?:[\w-]+\s+)?(?:commander|leader|chief|spokes(?:man|woman|person)|emir|amir)\b/i;
 
 /** "according to X", "as per X", "claimed by X". */
 function frameAttributions(ctx: DocContext, si: number, out: Attribution[]): void {

@@ -205,6 +205,14 @@ describe('event targets and agents', () => {
     expect(facts.events.map((e) => e.fatalities?.min)).toEqual([12]);
   });
 
+  it('one night of strikes with one toll is an incident of its kind', () => {
+    const e = run('Air strikes on positions near Quetta killed four soldiers overnight, officials said.')
+      .facts.events[0];
+    expect(e?.type).toBe('air_drone_strike');
+    expect(e?.fatalities).toMatchObject({ min: 4, max: 4 });
+    expect(e?.targets).toEqual(['soldiers']);
+  });
+
   it('the subject of a passive abduction is the target; "on patrol" is none', () => {
     const e = run('The soldiers were abducted on May 2 while on patrol near the town of Tame.').facts
       .events[0];
@@ -510,6 +518,11 @@ describe('sources', () => {
     [
       'The army accused the ELN of the kidnapping, a charge the group initially denied.',
       'the group',
+      'perpetrator_claim',
+    ],
+    [
+      'Hafiz Gul Bahadur, a militant commander based in North Waziristan, claimed both attacks in a message to journalists.',
+      'Hafiz Gul Bahadur, a militant commander based in North Waziristan',
       'perpetrator_claim',
     ],
     [

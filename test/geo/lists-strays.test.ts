@@ -44,6 +44,13 @@ describe('small towns abroad that fit nothing else in the story', () => {
     expect(r.get('Tirah')?.confidence).toBe(0);
   });
 
+  it('does not send a name to a mid-sized foreign city that has it only as an alternate ("Gul" is no Gulu)', () => {
+    const text =
+      'Attackers targeted a police station in Gul near Tank, in Lakki Marwat and in Dera Ismail Khan, Pakistan, police said.';
+    const r = resolveSpans(text, ['Gul', 'Tank', 'Lakki Marwat', 'Dera Ismail Khan', 'Pakistan']);
+    expect(r.get('Gul')?.geo.countryCode).not.toBe('UG');
+  });
+
   it('keeps a small foreign town when nothing else in the story says where it is', () => {
     const r = resolveSpans('Clashes were reported in Tirah on Monday.', ['Tirah']);
     expect(r.get('Tirah')?.geo.countryCode).toBe('IL');

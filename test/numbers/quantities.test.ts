@@ -71,5 +71,7 @@ describe('findQuantities', () => {
     expect(one('two militants near the border')?.phrase).toBe('militants');
     expect(one('four heavily armed men stormed the post')?.phrase).toBe('heavily armed men');
     expect(one('three newly recruited soldiers')?.phrase).toBe('newly recruited soldiers');
+    expect(one('killed four soldiers overnight')?.phrase).toBe('soldiers');
+    expect(one('two civilians yesterday')?.phrase).toBe('civilians');
   });
 });

@@ -40,7 +40,7 @@ const STOP = new Set(
 their its his her our than but while when after before during including among said says say told
 killed dead died die wounded injured hurt killing wounding injuring lost perished missing abducted kidnapped
 arrested detained more less other others' per over under near also even whose into onto inside outside across
-were there here then now still`.split(/\s+/),
+were there here then now still overnight yesterday today tonight earlier later recently`.split(/\s+/),
 );
 /** A lower-case participle ("working", "buried"); "-ing"/"-ed" words before the noun are modifiers. */
 const PARTICIPLE = /^[a-z]{2,}(?:ing|ed)$/;

@@ -693,7 +693,7 @@ function fitsDocument(slots: readonly Slot[], chosen: readonly (Reading | undefi
 /** A town smaller than this, abroad and far from everything else the document names, is a doubtful reading. */
 const STRAY_POPULATION = 20_000;
 /** The same, for a town the name matched only by one of its alternate names (Tirat Karmel for "Tirah"). */
-const STRAY_ALTERNATE_POPULATION = 100_000;
+const STRAY_ALTERNATE_POPULATION = 500_000;
 /** How many other places must agree on where the story is before a lone foreign hamlet is doubted. */
 const STRAY_MIN_OTHERS = 2;
 
