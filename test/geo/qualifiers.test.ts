@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/kb/gazetteer/index.js';
 import { goldToponym, resolveToponyms } from '../../src/resolve/geo/index.js';
 import { resolveSpans } from './resolve-spans.js';
+import { placeNamed } from './helpers.js';
 
 /** Toponyms passed grouped by surface, as gold annotations list them. */
 const resolveInOrder = (text: string, surfaces: readonly string[]) =>
@@ -90,5 +91,24 @@ describe('a district seat is no stray', () => {
     const r = resolveInOrder(text, ['Manila', 'Quezon City', 'Cebu', 'Bundibugyo']);
     expect(r.get('Bundibugyo')?.geo.countryCode).toBe('UG');
     expect(r.get('Bundibugyo')?.confidence).toBeGreaterThan(0);
+  });
+});
+
+describe('the province the text puts a place in', () => {
+  it.each([
+    'Security forces killed 12 Maoists in Bijapur district in Chhattisgarh on Sunday.',
+    'Security forces killed 12 Maoists in Bijapur, Chhattisgarh, on Sunday.',
+  ])('overrules a namesake in another province of the country: %s', (text) => {
+    // the gazetteer knows only the Bijapur of Karnataka
+    const p = placeNamed(text, 'Bijapur');
+    expect(p.name).toBe('Chhattisgarh');
+    expect(p.geo.featureClass).toBe('admin1');
+    expect(p.confidence).toBe(0);
+  });
+
+  it('keeps the reading that lies in it', () => {
+    expect(placeNamed('Protesters marched in Bijapur in Karnataka on Sunday.', 'Bijapur').geo.admin1).toBe(
+      'Karnataka',
+    );
   });
 });

@@ -92,6 +92,8 @@ interface Slot {
   readonly loose: boolean;
   /** A place named right after ", " that may contain this one ("Paris, Texas"). */
   readonly container: number | null;
+  /** The toponym the text puts this one in: its comma container, or "X in Y" ("Bijapur district in Chhattisgarh"). */
+  readonly within: number | null;
   /**
    * The readings of what may contain this place: the container's, those of a province written
    * as an abbreviation the toponyms do not include ("London, Ont."), or those of a place named
@@ -263,7 +265,9 @@ function listMatesOf(text: string, toponyms: readonly Toponym[]): number[][] {
  */
 const QUALIFIER_RE = /^\s*,\s*((?:\p{Lu}\.){2,3}|\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2})(?=[\s,;:)]|$)/u;
 /** "X in Y": Y may contain X ("Lewisburg in West Virginia"), though "in" also starts a time or a phrase. */
-const IN_RE = /^\s+in\s+$/;
+/** "Lewisburg in West Virginia", "Bijapur district in Chhattisgarh": what lies between a place and the one holding it. */
+const IN_RE =
+  /^\s+(?:(?:district|province|county|region|governorate|department|prefecture|municipality|tehsil|town|village|city|area)\s+)?in\s+$/i;
 
 /** The provinces and countries an abbreviation right after the toponym may stand for. */
 function qualifierPlaces(text: string, toponyms: readonly Toponym[], i: number, gaz: Gazetteer): Place[] {
@@ -317,6 +321,17 @@ function inContainerOf(text: string, toponyms: readonly Toponym[], i: number): n
   const t = toponyms[i];
   const next = toponyms[i + 1];
   return t && next && IN_RE.test(text.slice(t.end, next.start)) ? i + 1 : null;
+}
+
+/** The province the text puts toponym i in, as resolved; none for countries, towns and regions. */
+function outerState(
+  slots: readonly Slot[],
+  chosen: readonly (Reading | undefined)[],
+  i: number,
+): Place | undefined {
+  const w = slots[i]?.within;
+  const outer = w === null || w === undefined ? undefined : chosen[w]?.place;
+  return outer?.featureClass === 'admin1' ? outer : undefined;
 }
 
 /** True when `outer` contains `inner` in the admin hierarchy. */
@@ -585,6 +600,7 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
       viaNamesake,
       loose,
       container,
+      within: container ?? inContainerOf(input.text, toponyms, i),
       containerPlaces,
       listMates: listMates[i] ?? [],
       relative: relativePositionOf(input.text, toponyms, i),
@@ -608,6 +624,24 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
   const kept = round.chosen.map((r, i) =>
     fitsDocument(slots, round.chosen, i) && !isStray(slots, round.chosen, i) ? r : undefined,
   );
+  // "Bijapur district in Chhattisgarh" when the gazetteer knows only Karnataka's Bijapur: the
+  // text's own container overrules a reading outside it, and stands in for the place
+  const containerStandIns = new Map<number, Place>();
+  kept.forEach((r, i) => {
+    const outer = outerState(slots, kept, i);
+    // only a province of the reading's own country, and a reading whose province is known
+    if (
+      r &&
+      outer &&
+      r.place.countryCode === outer.countryCode &&
+      !!r.place.admin1Id &&
+      r.place.id !== outer.id &&
+      !encloses(outer, r.place)
+    ) {
+      kept[i] = undefined;
+      containerStandIns.set(i, outer);
+    }
+  });
   // with nothing resolved, the country or province the dateline names is what the story is about
   const focus = documentFocus(kept) ?? dateline?.stated ?? undefined;
   const out: ResolvedPlace[] = [];
@@ -619,6 +653,7 @@ export function resolveToponyms(input: ResolveInput, gaz: Gazetteer): ResolvedPl
     // name the document resolves ("the Karak district" beside "Karak") takes that name's place.
     const place =
       chosen?.place ??
+      containerStandIns.get(i) ??
       sameNamePlace(slots, kept, i) ??
       projectedPlace(slot, kept) ??
       nearestLocalInText(slots, kept, i) ??
