@@ -1259,6 +1259,13 @@ export function draftEvents(
         facts = null;
       }
       if (!facts) continue;
+      // "attacked a police station in Tank and a checkpoint in Lakki Marwat, killing five
+      // policemen in the two attacks": a counted plural of the same kind tells how many
+      for (const h of g.hits) {
+        if (h.start === facts.main.start || !sameFamily(h.cls, facts.draft.cls)) continue;
+        const n = readTrigger(ctx, clause.start, h);
+        if (!n.aggregate && !n.hypothetical && n.count > facts.draft.count) facts.draft.count = n.count;
+      }
       facts.draft.heads = new Set(
         g.hits.map((h) => headWord(ctx.text.slice(h.start, h.end))).filter((h): h is string => !!h),
       );

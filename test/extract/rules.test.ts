@@ -205,6 +205,14 @@ describe('event targets and agents', () => {
     expect(facts.events.map((e) => e.fatalities?.min)).toEqual([12]);
   });
 
+  it('"in the two attacks" counts the incidents a clause tells', () => {
+    const e = run(
+      'Militants attacked a police station in Tank and a checkpoint in Quetta overnight, killing five policemen in the two attacks.',
+    ).facts.events[0];
+    expect(e?.count).toBe(2);
+    expect(e?.fatalities).toMatchObject({ min: 5, max: 5 });
+  });
+
   it('one night of strikes with one toll is an incident of its kind', () => {
     const e = run('Air strikes on positions near Quetta killed four soldiers overnight, officials said.')
       .facts.events[0];

@@ -677,3 +677,13 @@ describe('place names read in pieces', () => {
     expect(holder(r, 'Amaq')?.kbId).toBe('actor:amaq');
   });
 });
+
+describe('time zones', () => {
+  it('are no entity after a clock time ("1 a.m. (2200 GMT)")', () => {
+    const r = resolve(
+      'Syria said the missiles were fired at around 1 a.m. (2200 GMT) from the Golan Heights.',
+      [['GMT', 'MISC']],
+    );
+    expect(r.entities.some((e) => e.name === 'GMT')).toBe(false);
+  });
+});

@@ -50,6 +50,11 @@ function trimLeading(text: string, c: Candidate): Candidate | null {
 const WEAPON_AFTER =
   /^\s+(?:jets?|fighter jets?|aircraft|planes?|helicopters?|rifles?|guns?|tanks?|missiles?|rockets?|drones?|launchers?)\b/i;
 
+const TIME_ZONE =
+  /^(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|EET|EAT|WAT|CAT|IST|PKT|AST|MSK|SAST|WIB|PHT)$/;
+/** A clock time right before: "2200", "10:30", "1 a.m.", "0400 local". */
+const CLOCK_BEFORE = /(?:\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?|\b\d{4})\s*$/i;
+
 function isNoise(
   text: string,
   sentences: readonly Sentence[],
@@ -68,6 +73,9 @@ function isNoise(
     (words.length === 1 || /^\p{L}{1,3}-\d{1,3}\p{Lu}?$/u.test(c.surface)) &&
     WEAPON_AFTER.test(text.slice(c.end, c.end + 20))
   )
+    return true;
+  // "at around 1 a.m. (2200 GMT)": a time zone after a clock time
+  if (TIME_ZONE.test(c.surface) && CLOCK_BEFORE.test(text.slice(Math.max(0, c.start - 16), c.start)))
     return true;
   if (words.length === 1 && c.label === 'MISC' && isEnglishWord(first)) return true;
   if (words.length === 1 && isEnglishWord(first)) {
