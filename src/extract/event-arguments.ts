@@ -110,8 +110,21 @@ export function locationIn(
       )
         ? 1
         : 0;
+    // "Tondobi, a village about 10 kilometres south of Djibo": the town measured from is no scene
+    // when the place measured is named before it
+    const measuredFrom =
+      RELATIVE_ANCHOR_BEFORE.test(before) &&
+      mentionsIn(ctx, span.start, m.start, ['location']).some((o) => o.entity.id !== m.entity.id)
+        ? 1.5
+        : 0;
     const score =
-      specificity(m.entity) + prep + inOther - 2 * route - 2 * road - Math.abs(m.start - anchor) / 200;
+      specificity(m.entity) +
+      prep +
+      inOther -
+      2 * route -
+      2 * road -
+      measuredFrom -
+      Math.abs(m.start - anchor) / 200;
     if (score > bestScore) {
       bestScore = score;
       best = m;
@@ -121,6 +134,9 @@ export function locationIn(
 }
 
 const CAPITAL_AFTER = /^['’]s\s+capital\b/i;
+/** "10 kilometres south of", "30 km from", "north-east of": what comes next is a reference point. */
+const RELATIVE_ANCHOR_BEFORE =
+  /\b(?:(?:kilomet(?:er|re)s?|km|miles?)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?$/i;
 
 /**
  * "near the presidential palace in Somalia's capital" in a story datelined MOGADISHU: the scene

@@ -41,6 +41,11 @@ const ENTS: EntitySpec[] = [
   },
   {
     type: 'location',
+    names: ['Tondobi'],
+    geo: { lat: 30.11, lon: 67.0, featureClass: 'city', countryCode: 'PK' },
+  },
+  {
+    type: 'location',
     names: ['Mogadishu'],
     geo: { lat: 2.04, lon: 45.34, featureClass: 'city', countryCode: 'SO' },
   },
@@ -203,6 +208,13 @@ describe('event targets and agents', () => {
       'JNIM fighters killed 12 soldiers in Mali on Monday, analysts said, in an insurgency that has killed thousands.',
     );
     expect(facts.events.map((e) => e.fatalities?.min)).toEqual([12]);
+  });
+
+  it('the scene is the place measured, not the town it is measured from', () => {
+    const { facts, entities } = run(
+      'The assailants stormed Tondobi, a village about 10 kilometres south of Quetta in Balochistan province, on Saturday afternoon, a resident said.',
+    );
+    expect(names(entities, [facts.events[0]?.location ?? ''])).toEqual(['Tondobi']);
   });
 
   it('"in the two attacks" counts the incidents a clause tells', () => {
