@@ -519,7 +519,17 @@ function newDraft(
       if (a.entity && a.entity.type !== 'location')
         denied.set(a.entity.id, { start: clause.start, end: clause.end });
   const perpetrators = new Map<string, 'agent' | 'alleged' | 'claimed'>();
-  for (const p of perps) perpetrators.set(p.entity.id, p.how);
+  // "arrested three suspected members of the Islamic State group": a group named only after the
+  // arrest is the side arrested, a target ("Taliban forces arrested …" keeps its agent).
+  const arrested: string[] = [];
+  const namedAfter = (id: string): boolean =>
+    mentionsIn(ctx, hit.end, clause.end, ['group']).some((m) => m.entity.id === id) &&
+    !mentionsIn(ctx, clause.sentenceStart, hit.start, ['group']).some((m) => m.entity.id === id);
+  for (const p of perps) {
+    if (hit.cls === 'arrests' && p.entity.type === 'group' && namedAfter(p.entity.id))
+      arrested.push(p.entity.id);
+    else perpetrators.set(p.entity.id, p.how);
+  }
   const claimedBy = new Set<string>();
   for (const a of claimed) {
     const e = a.entity as Entity;
@@ -543,6 +553,7 @@ function newDraft(
     ),
     ...targetsIn(ctx, span, exclude),
   ];
+  for (const id of arrested) if (!targets.includes(id)) targets.unshift(id);
   for (const v of cas.victims) {
     const desc = targetDescription(v.text);
     if (desc && !targets.includes(desc) && targets.length < 6) targets.push(desc);

@@ -210,6 +210,19 @@ describe('event targets and agents', () => {
     expect(facts.events.map((e) => e.fatalities?.min)).toEqual([12]);
   });
 
+  it('a group named as the arrested is a target of the arrest, not its perpetrator', () => {
+    const { facts, entities } = run(
+      'Police arrested three suspected members of the Islamic State group in a raid in Quetta on Thursday.',
+    );
+    const e = facts.events[0];
+    expect(e?.type).toBe('arrests');
+    expect(names(entities, e?.perpetrators ?? [])).not.toContain('Islamic State');
+    expect(names(entities, e?.targets ?? [])).toContain('Islamic State');
+    // a group told as the one arresting keeps its part
+    const own = run('TTP fighters arrested three men in North Waziristan on Thursday.').facts.events[0];
+    expect(names(entities, own?.perpetrators ?? [])).toContain('Tehreek-i-Taliban Pakistan');
+  });
+
   it('the scene is the place measured, not the town it is measured from', () => {
     const { facts, entities } = run(
       'The assailants stormed Tondobi, a village about 10 kilometres south of Quetta in Balochistan province, on Saturday afternoon, a resident said.',
