@@ -113,6 +113,9 @@ function daysOverlap(a: DateRange, b: DateRange): boolean {
   return aInB || bInA;
 }
 
+/** "… began", "… broke out": what started then goes on, and is told as news. */
+const ONGOING_AFTER = /^\s+(?:(?:first|last|again)\s+)?(?:began|begun|started|erupted|broke out|flared)\b/i;
+
 /** A month or longer: "this year" holds "November 4" without saying it is the same incident. */
 function isBroadDate(d: DateRange): boolean {
   return d.precision === 'month' || d.precision === 'year' || (d.precision === 'range' && spanDays(d) > 7);
@@ -1157,7 +1160,11 @@ export function draftEvents(
     // "one of the deadliest strikes in months" compares the incident with others: no trigger.
     const inClause = within(hits, clause.start, clause.end).filter((h) => {
       const before = ctx.text.slice(Math.max(clause.start, h.start - 48), h.start);
-      return !COMPARED_BEFORE.test(before) && !SINCE_BEFORE.test(before);
+      return (
+        !COMPARED_BEFORE.test(before) &&
+        // "since the fighting began" still tells of fighting going on; "since the truce took effect" dates
+        !(SINCE_BEFORE.test(before) && !ONGOING_AFTER.test(ctx.text.slice(h.end, h.end + 24)))
+      );
     });
     const referenced = inClause.filter(
       (h) =>
