@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { memoize } from './memo.js';
 
 /** Hex SHA-256 of a string (UTF-8). Ids are deterministic so re-runs update instead of duplicating. */
 export function sha256(text: string): string {
@@ -12,14 +13,8 @@ export function documentId(text: string): string {
 
 /** A short stable id from identifying fields, e.g. `stableId('ent', 'group', 'iskp')`. */
 export function stableId(prefix: string, ...fields: readonly string[]): string {
-  const key = `${prefix}:${fields.join('\u241f')}`;
-  let id = stableIds.get(key);
-  if (id === undefined) {
-    if (stableIds.size >= 50_000) stableIds.clear();
-    stableIds.set(key, (id = `${prefix}:${sha256(fields.join('\u241f')).slice(0, 20)}`));
-  }
-  return id;
+  return `${prefix}:${hashOfFields(fields.join('\u241f'))}`;
 }
 
-/** stableId's results: the same entities and places get their ids in document after document. */
-const stableIds = new Map<string, string>();
+/** The same entities and places get their ids in document after document. */
+const hashOfFields = memoize((joined: string) => sha256(joined).slice(0, 20), 50_000);

@@ -5,3 +5,4 @@ export * from './ids.js';
 export * from './spans.js';
 export * from './text.js';
 export * from './invariants.js';
+export * from './memo.js';

@@ -1,20 +1,11 @@
 /** Text helpers shared by every stage. */
+import { memoize } from './memo.js';
 
 /**
  * A key for comparing names: accents and case folded, typographic quotes and dashes treated as
  * their ASCII forms, punctuation collapsed. "Pakistan’s military" and "Pakistan's Military" share a key.
  */
-export function nameKey(name: string): string {
-  let key = nameKeys.get(name);
-  if (key === undefined) {
-    if (nameKeys.size >= 50_000) nameKeys.clear();
-    nameKeys.set(name, (key = computeNameKey(name)));
-  }
-  return key;
-}
-
-/** nameKey's results: every stage asks for the keys of the same few names again and again. */
-const nameKeys = new Map<string, string>();
+export const nameKey: (name: string) => string = memoize(computeNameKey, 50_000);
 
 function computeNameKey(name: string): string {
   return name

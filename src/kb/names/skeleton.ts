@@ -4,6 +4,7 @@
  * "Lashkar-e-Taiba" / "Lashkar-e-Tayyiba", "al-Qaida" / "Al Qaeda") share a key; different names
  * ("Hafiz Saeed" / "Hafiz Gul Bahadur", "Taliban" / "Tehreek-e-Taliban Pakistan") do not.
  */
+import { memoize } from '../../core/index.js';
 import { foldWord, wordsOf, type Word } from './words.js';
 
 /** Arabic articles and Urdu/Persian izafat connectors, and English/Romance function words inside names. */
@@ -73,22 +74,15 @@ export interface WordKey {
   readonly filler: number;
 }
 
-const wordKeys = new Map<string, WordKey>();
-
 /**
  * The skeleton and filler kind of a raw word, computed once per distinct spelling: a matcher that
  * walks every word of a text then makes one map look-up per word instead of one per question.
  */
-export function wordKey(raw: string): WordKey {
-  let k = wordKeys.get(raw);
-  if (k === undefined) {
-    if (wordKeys.size >= 100_000) wordKeys.clear();
-    const w = foldWord(raw);
-    const filler = FILLER_WORDS.has(w) ? FILLER : ATTACHED_ARTICLES.has(w) ? FILLER_IF_ATTACHED : NOT_FILLER;
-    wordKeys.set(raw, (k = { skeleton: wordSkeleton(raw), filler }));
-  }
-  return k;
-}
+export const wordKey: (raw: string) => WordKey = memoize((raw) => {
+  const w = foldWord(raw);
+  const filler = FILLER_WORDS.has(w) ? FILLER : ATTACHED_ARTICLES.has(w) ? FILLER_IF_ATTACHED : NOT_FILLER;
+  return { skeleton: wordSkeleton(raw), filler };
+}, 100_000);
 
 /** A hyphen that attaches an article to its word: "-", "‐" or "‑" (NaN, past the text's end, is none). */
 export function isHyphen(code: number): boolean {
@@ -127,16 +121,7 @@ function collapseVowels(w: string): string {
 }
 
 /** The key of one word: digraphs folded, vowels collapsed ("Tehreek" and "Tahrik" → "t*hr*k"). */
-export function wordSkeleton(raw: string): string {
-  let k = skeletons.get(raw);
-  if (k === undefined) {
-    if (skeletons.size >= 100_000) skeletons.clear();
-    skeletons.set(raw, (k = skeletonOf(raw)));
-  }
-  return k;
-}
-
-const skeletons = new Map<string, string>();
+export const wordSkeleton: (raw: string) => string = memoize((raw) => skeletonOf(raw), 100_000);
 
 function skeletonOf(raw: string): string {
   const w = foldWord(raw);

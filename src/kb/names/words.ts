@@ -1,4 +1,5 @@
 /** Splits names and texts into words: maximal runs of letters, marks and digits, with their offsets. */
+import { memoize } from '../../core/index.js';
 
 /** A word of a text: a run of letters, marks and digits (inner apostrophes kept). `text.slice(start, end) === raw`. */
 export interface Word {
@@ -17,17 +18,8 @@ export function wordsOf(text: string): Word[] {
   return out;
 }
 
-const folded = new Map<string, string>();
-
 /** Accents and case folded, apostrophes and ayn/hamza marks removed: "Jama'at" → "jamaat". */
-export function foldWord(raw: string): string {
-  let f = folded.get(raw);
-  if (f === undefined) {
-    if (folded.size >= 100_000) folded.clear();
-    folded.set(raw, (f = fold(raw)));
-  }
-  return f;
-}
+export const foldWord: (raw: string) => string = memoize((raw) => fold(raw), 100_000);
 
 function fold(raw: string): string {
   return raw

@@ -4,22 +4,14 @@
  * and a regex split costs far more than a map lookup. The words are shared, so callers must not
  * change the array (it is typed readonly).
  */
+import { memoize } from '../../core/index.js';
 import { wordsOf, type Word } from '../../kb/names/index.js';
 
-const memo = new Map<string, readonly Word[]>();
-/** Bound on memoised surfaces; the map is cleared when full (surfaces recur within a document). */
-const MAX_MEMO = 20_000;
-
-/** The words of a surface (see `wordsOf`), from the memo when seen before. */
-export function surfaceWords(surface: string): readonly Word[] {
-  let words = memo.get(surface);
-  if (words === undefined) {
-    if (memo.size >= MAX_MEMO) memo.clear();
-    words = wordsOf(surface);
-    memo.set(surface, words);
-  }
-  return words;
-}
+/** The words of a surface (see `wordsOf`), from the memo when seen before (surfaces recur within a document). */
+export const surfaceWords: (surface: string) => readonly Word[] = memoize(
+  (surface) => wordsOf(surface),
+  20_000,
+);
 
 /** The last document split by `documentWords`. */
 let lastText: string | null = null;
