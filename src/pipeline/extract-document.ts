@@ -35,6 +35,8 @@ interface Analysis {
   readonly tokens: readonly Token[];
   readonly sentences: readonly Sentence[];
   readonly nerMentions: NerMention[];
+  /** The dateline's place (see datelineContext): context, not an entity of the first sentence. */
+  readonly datelinePlace: Span | null;
 }
 
 /** What the resolution stage found: places and the entities they and the names stand for. */
@@ -57,7 +59,7 @@ export function extractDocument(
  * every document before the next stage starts. A stage's tables (the recogniser's weights, a few
  * megabytes read at random; the gazetteer; the rules) then stay in the processor's caches from one
  * document to the next instead of being pushed out by the other stages' in between, which makes
- * a batch of a few dozen articles some 10 % cheaper per article (bench/pipeline.ts). Outputs are
+ * a batch of a few dozen articles about a quarter cheaper per article (bench/pipeline.ts). Outputs are
  * the same as one at a time.
  */
 export function extractDocuments(
@@ -99,7 +101,7 @@ function analyse(doc: IngestedDocument, res: PipelineResources): Analysis | null
   // The dateline's place and date are context; an agency bracketed in it ("(Reuters)") is a name.
   const datelinePlace = datelineContext(text, doc.datelineSpan);
   const nerMentions = withoutSpan(res.ner.recognize(text, tokens, sentences), datelinePlace);
-  return { tokens, sentences, nerMentions };
+  return { tokens, sentences, nerMentions, datelinePlace };
 }
 
 /** The toponyms of an analysed document: the geoparser's, and the dateline's and cued ones. */
@@ -130,10 +132,9 @@ function entitiesOf(
   places: ReturnType<typeof resolveToponyms>,
   res: PipelineResources,
 ): Resolution {
-  const { text, datelineSpan } = doc;
-  const { tokens, sentences, nerMentions } = analysis;
+  const { tokens, sentences, nerMentions, datelinePlace } = analysis;
   return resolveEntities(
-    { text, tokens, sentences, nerMentions, places, datelineSpan: datelineContext(text, datelineSpan) },
+    { text: doc.text, tokens, sentences, nerMentions, places, datelineSpan: datelinePlace },
     res.kb,
   );
 }
