@@ -12,8 +12,11 @@ import { extractDocument, loadResources, type PipelineResources } from '../../sr
 import { checkCase, type SentenceCase } from './sentence-cases.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'sentences');
-/** Floor on the share of cases that pass; raise it as the extractor improves. */
-const PASS_FLOOR = 0.99;
+/**
+ * Floor on the share of cases that pass. Every case passes today (312/312), so any regression
+ * fails the suite; a new case the extractor cannot pass yet lowers it knowingly.
+ */
+const PASS_FLOOR = 1;
 
 function loadPipeline(): PipelineResources | null {
   try {
@@ -58,8 +61,8 @@ describe.skipIf(!files.length || !resources)('sentence cases (test/fixtures/sent
     const passed = results.filter((r) => !r.fails.length).length;
     const lines = [...byFile].map(([f, [p, n]]) => `${f}: ${p}/${n}`);
     console.log(`sentence cases: ${passed}/${results.length} passed\n  ${lines.join('\n  ')}`);
-    if (process.env.SENTENCE_FAILS)
-      for (const r of results) if (r.fails.length) console.log(`${r.id}: ${r.fails.join(' | ')}`);
+    // the failing cases are printed whenever there are any: they are what the floor protects
+    for (const r of results) if (r.fails.length) console.log(`${r.id}: ${r.fails.join(' | ')}`);
     expect(passed / Math.max(1, results.length)).toBeGreaterThanOrEqual(PASS_FLOOR);
   });
 });
