@@ -56,9 +56,9 @@ export function resolveGroup(ctx: DocContext, pos: number, exclude?: string): En
 }
 
 /**
- * The group "its" or "their" at `pos` stands for: the nearest group, organisation or place named
- * before it, when that is a group ("The ELN … Its leader"); none when a country or a body is
- * nearer ("Pakistan … its leader").
+ * The group "its" or "their" at `pos` stands for: within its sentence the nearest name before
+ * it, at a sentence's start the subject of the sentence before — when that is a group ("The ELN
+ * is … Its leader"); none when it is a country, a body or a person ("Pakistan … Its leader").
  */
 export function possessorGroup(ctx: DocContext, pos: number): Entity | null {
   const TYPES: readonly EntityType[] = ['group', 'organization', 'location', 'person'];

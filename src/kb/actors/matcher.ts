@@ -5,11 +5,9 @@
  * exactly and case-sensitively, so "ISI" never hits "Isi". The longest match at a position wins.
  */
 import {
-  FILLER,
-  FILLER_IF_ATTACHED,
+  fillerBefore,
   isCapitalized,
   isFillerWord,
-  isHyphen,
   wordKey,
   wordSkeleton,
   wordsOf,
@@ -123,8 +121,7 @@ function textWords(text: string, words: readonly Word[]): TextWords {
     const w = words[i] as Word;
     const k = wordKey(w.raw);
     skeletons[i] = k.skeleton;
-    if (k.filler === FILLER || (k.filler === FILLER_IF_ATTACHED && isHyphen(text.charCodeAt(w.end))))
-      filler[i] = 1;
+    if (fillerBefore(k, text.charCodeAt(w.end))) filler[i] = 1;
   }
   return { words, skeletons, filler };
 }

@@ -6,10 +6,8 @@ export {
   wordKey,
   sameName,
   isFillerWord,
-  isHyphen,
+  fillerBefore,
   contentWords,
-  FILLER,
-  FILLER_IF_ATTACHED,
   type WordKey,
 } from './skeleton.js';
 export { editDistance } from './edit-distance.js';

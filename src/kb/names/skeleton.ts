@@ -57,12 +57,16 @@ const ATTACHED_ARTICLES = new Set([
 
 /** True when `word` (followed in its text by `next`) adds nothing to a name's identity. */
 export function isFillerWord(raw: string, next = ''): boolean {
-  const kind = wordKey(raw).filler;
-  return kind === FILLER || (kind === FILLER_IF_ATTACHED && isHyphen(next.charCodeAt(0)));
+  return fillerBefore(wordKey(raw), next.charCodeAt(0));
+}
+
+/** True when a word of this key adds nothing to a name where the character `nextCode` follows it. */
+export function fillerBefore(key: WordKey, nextCode: number): boolean {
+  return key.filler === FILLER || (key.filler === FILLER_IF_ATTACHED && isHyphen(nextCode));
 }
 
 /** `WordKey.filler`: never a filler, always one, or one only when a hyphen follows ("as-Sham"). */
-export const NOT_FILLER = 0,
+const NOT_FILLER = 0,
   FILLER = 1,
   FILLER_IF_ATTACHED = 2;
 
@@ -85,7 +89,7 @@ export const wordKey: (raw: string) => WordKey = memoize((raw) => {
 }, 100_000);
 
 /** A hyphen that attaches an article to its word: "-", "‐" or "‑" (NaN, past the text's end, is none). */
-export function isHyphen(code: number): boolean {
+function isHyphen(code: number): boolean {
   return code === 0x2d || code === 0x2010 || code === 0x2011;
 }
 
